@@ -1,0 +1,17 @@
+// Test kit of @mcp/core: loopback upstreams replaying fixtures, and (next) in-process app clients.
+export {
+  fixturePath,
+  fixturesDir,
+  readFixture,
+  readFixtureJson,
+  readFixtureText,
+  workspaceRoot,
+} from './fixtures.js';
+export type {
+  RecordedRequest,
+  ReplayReply,
+  ReplayResolver,
+  ReplayRoute,
+  ReplayServer,
+} from './replay-server.js';
+export { startReplayServer } from './replay-server.js';
