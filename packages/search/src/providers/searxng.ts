@@ -1,0 +1,112 @@
+import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import * as z from 'zod/v4';
+import { mapUpstreamError, parseJson, providerError } from '../errors.js';
+import { type RawResult, toResults } from '../text.js';
+import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
+import { cacheOption, type ProviderDeps, type UpstreamCall } from '../upstream.js';
+
+export interface SearxngConfig {
+  /** The instance root, possibly with a path prefix: `https://searx.example.org/searxng`. */
+  url: string;
+}
+
+const row = z.object({
+  title: z.string().optional(),
+  url: z.string().optional(),
+  content: z.string().optional(),
+  publishedDate: z.string().nullable().optional(),
+});
+const body = z.object({
+  results: z.array(z.unknown()),
+  unresponsive_engines: z.array(z.array(z.string())).optional(),
+});
+
+/** Splits the instance URL so a path prefix survives; the upstream client keeps only scheme + host. */
+export const searxngBase = (url: string): { baseUrl: string; prefix: string } => {
+  const parsed = new URL(url);
+  return { baseUrl: parsed.origin, prefix: parsed.pathname.replace(/\/+$/, '') };
+};
+
+/** SearXNG has no result count parameter: the page is cut to `num` after parsing. */
+export const searxngCall = (req: NormalizedRequest, prefix = ''): UpstreamCall => ({
+  path: `${prefix}/search`,
+  query: {
+    q: req.site ? `${req.query} site:${req.site}` : req.query,
+    format: 'json',
+    language: `${req.language}-${req.country.toUpperCase()}`,
+    pageno: req.page,
+    safesearch: 0,
+  },
+  signal: req.signal,
+  cache: true,
+});
+
+/**
+ * Keeps SearXNG's own order (its merged ranking, not `score` order). An empty page whose engines all
+ * failed (CAPTCHA, suspended) is a fault worth falling through on, not an honest "no results".
+ */
+export const parseSearxng = (data: unknown, limit?: number): Result<SearchResult[], ErrorPayload> => {
+  const parsed = body.safeParse(data);
+  if (!parsed.success) {
+    return providerError('upstream_bad_response', 'SearXNG answered an unexpected body.', 'upstream');
+  }
+  const raws: RawResult[] = [];
+  for (const item of parsed.data.results) {
+    const r = row.safeParse(item);
+    if (r.success)
+      raws.push({
+        title: r.data.title,
+        url: r.data.url,
+        snippet: r.data.content,
+        date: r.data.publishedDate,
+      });
+  }
+  const results = toResults(raws, limit);
+  const down = parsed.data.unresponsive_engines ?? [];
+  if (results.length === 0 && down.length > 0) {
+    const list = down.map(([engine, why]) => `${engine} (${why ?? 'no answer'})`).join(', ');
+    return providerError(
+      'blocked',
+      `SearXNG returned nothing; its engines did not answer: ${list}.`,
+      'blocked',
+    );
+  }
+  return ok(results);
+};
+
+export const searxngErrorMessage = (text: string): string | undefined => {
+  const json = parseJson(text);
+  if (json && typeof json === 'object' && 'error' in json && typeof json.error === 'string')
+    return json.error;
+  return undefined;
+};
+
+export const createSearxngProvider = (config: SearxngConfig, deps: ProviderDeps): SearchProvider => {
+  const { baseUrl, prefix } = searxngBase(config.url);
+  const api = deps.createUpstream({
+    name: 'searxng',
+    baseUrl,
+    headers: { accept: 'application/json' },
+    timeoutMs: deps.timeoutMs,
+    retries: 1,
+    ...cacheOption(deps.cacheTtlMs),
+  });
+  const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
+    const res = await api.json<unknown>(searxngCall(req, prefix));
+    if (!res.ok) {
+      if (res.error.details?.status === 403) {
+        return providerError(
+          'not_configured',
+          'SearXNG answered 403: the instance must enable the json format (settings.yml: search.formats: [html, json]).',
+          'config',
+          { status: 403 },
+        );
+      }
+      return mapUpstreamError('SearXNG', res.error, searxngErrorMessage);
+    }
+    const results = parseSearxng(res.value.data, req.num);
+    if (!results.ok) return results;
+    return ok({ results: results.value, cached: res.value.cached });
+  };
+  return { id: 'searxng', search };
+};

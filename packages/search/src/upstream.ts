@@ -1,0 +1,51 @@
+import type { ErrorPayload, Result } from '@mcp/core';
+
+/**
+ * The part of core's `createUpstream` the providers use. Declared structurally so providers can be
+ * unit-tested with any client and so the package states exactly what it relies on.
+ */
+export interface UpstreamCall {
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  signal?: AbortSignal | undefined;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+  cache?: boolean;
+  okStatuses?: number[];
+}
+
+export interface UpstreamReply<T> {
+  status: number;
+  data: T;
+  cached: boolean;
+  url: string;
+}
+
+export interface UpstreamClient {
+  json: <T>(call: UpstreamCall) => Promise<Result<UpstreamReply<T>, ErrorPayload>>;
+  text: (call: UpstreamCall) => Promise<Result<UpstreamReply<string>, ErrorPayload>>;
+}
+
+export interface UpstreamOptions {
+  name: string;
+  baseUrl: string;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  retries?: number;
+  rateLimit?: { perSecond: number; burst?: number; maxQueue?: number };
+  cache?: { ttlMs: number; max?: number };
+  userAgent?: string;
+}
+
+export type UpstreamFactory = (options: UpstreamOptions) => UpstreamClient;
+
+/** Settings every provider shares; built once by `createSearch`. */
+export interface ProviderDeps {
+  createUpstream: UpstreamFactory;
+  cacheTtlMs: number;
+  timeoutMs: number;
+}
+
+export const cacheOption = (ttlMs: number): { cache?: { ttlMs: number; max: number } } =>
+  ttlMs > 0 ? { cache: { ttlMs, max: 500 } } : {};
