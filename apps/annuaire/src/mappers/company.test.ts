@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../test-fixtures.js';
+import type { RawCompany } from '../upstream/types.js';
+import { isNonDiffusible, mapCompany, mapCompanySummary } from './company.js';
+
+const first = (name: Parameters<typeof fixture>[0]): RawCompany => {
+  const r = fixture(name).results[0];
+  if (!r) throw new Error(`${name} has no result`);
+  return r;
+};
+
+describe('mapCompanySummary', () => {
+  it('maps La Poste with labels from the shipped tables', () => {
+    expect(mapCompanySummary(first('laPoste'))).toEqual({
+      siren: '356000000',
+      name: 'LA POSTE',
+      sigle: null,
+      state: 'active',
+      non_diffusible: false,
+      head_office_siret: '35600000000048',
+      head_office_address: 'DIRECTION GENERALE DE LA POSTE 9 RUE DU COLONEL PIERRE AVIA 75015 PARIS',
+      naf_code: '53.10Z',
+      naf_label: 'Activités de poste dans le cadre d’une obligation de service universel',
+      legal_form_code: '5510',
+      legal_form_label: "SA nationale à conseil d'administration",
+      category: 'GE',
+      headcount_band: '53',
+      headcount_label: '10 000 salariés et plus',
+      created_on: '1991-01-01',
+      closed_on: null,
+      open_establishments: 9085,
+      matching_establishments: [],
+    });
+  });
+
+  it('maps a closed company (GANYMEDE, état C, closed 2022-10-22)', () => {
+    const s = mapCompanySummary(first('ganymedeClosed'));
+    expect(s).toMatchObject({
+      siren: '880878145',
+      name: 'GANYMEDE',
+      state: 'closed',
+      closed_on: '2022-10-22',
+      legal_form_label: 'SAS, société par actions simplifiée',
+      naf_label: 'Conseil en systèmes et logiciels informatiques',
+      headcount_band: 'NN',
+      open_establishments: 0,
+      category: null,
+    });
+  });
+
+  it('keeps the establishments a filtered search matched (postcode 35000)', () => {
+    const results = fixture('agRennes').results.map(mapCompanySummary);
+    expect(results).toHaveLength(10);
+    for (const r of results) {
+      expect(r.matching_establishments.length).toBeGreaterThan(0);
+      for (const e of r.matching_establishments) expect(e.postal_code).toBe('35000');
+    }
+    const aubade = results.find((r) => r.siren === '775695901');
+    expect(aubade).toMatchObject({
+      name: 'AUBADE PARIS',
+      category: 'ETI',
+      headcount_label: '250 à 499 salariés',
+    });
+  });
+
+  it('maps the API ghost record 123456789 to nulls, not to invented values', () => {
+    const s = mapCompanySummary(first('ghost'));
+    expect(s).toMatchObject({
+      siren: '123456789',
+      name: null,
+      state: null,
+      head_office_siret: null,
+      naf_label: null,
+    });
+  });
+});
+
+describe('mapCompany', () => {
+  it('gives La Poste its VAT number, officers, finances, labels and links', () => {
+    const c = mapCompany(first('laPoste'));
+    expect(c.vat_number).toBe('FR39356000000');
+    expect(c.head_office).toMatchObject({
+      siret: '35600000000048',
+      is_head_office: true,
+      state: 'active',
+      postal_code: '75015',
+      city: 'PARIS',
+      latitude: 48.831515159,
+      longitude: 2.2780898787,
+      trade_names: ['LA POSTE'],
+    });
+    expect(c.activity).toEqual({
+      naf_code: '53.10Z',
+      naf_label: 'Activités de poste dans le cadre d’une obligation de service universel',
+      naf25_code: '53.10Y',
+      naf25_label: expect.any(String),
+      section: 'H',
+      section_label: 'Transports et entreposage',
+    });
+    expect(c.category).toEqual({ code: 'GE', label: 'Grande Entreprise', year: '2023' });
+    expect(c.headcount).toEqual({
+      band: '53',
+      label: '10 000 salariés et plus',
+      year: '2023',
+      employer: true,
+    });
+    expect(c.officers).toHaveLength(23);
+    expect(c.officers[0]).toEqual({
+      kind: 'person',
+      name: 'Irene BAUDRY',
+      role: 'Autre',
+      last_name: 'BAUDRY',
+      first_names: 'IRENE',
+      birth_date: '1976-05',
+      nationality: null,
+      siren: null,
+    });
+    expect(c.officers.find((o) => o.siren === '775726417')).toMatchObject({
+      kind: 'company',
+      name: 'KPMG S.A.',
+      role: 'Commissaire aux comptes titulaire',
+    });
+    expect(c.finances.latest).toEqual({ year: 2024, revenue: 34569000000, net_result: 1722000000 });
+    expect(c.collective_agreements).toEqual(['9999', '5516']);
+    expect(c.labels.map((l) => l.code)).toEqual([
+      'est_finess',
+      'est_qualiopi',
+      'egapro_renseignee',
+      'est_alim_confiance',
+      'bilan_ges_renseigne',
+      'convention_collective_renseignee',
+    ]);
+    expect(c.registration).toMatchObject({
+      registered_on: '1992-03-19',
+      share_capital: 6182950580,
+      capital_currency: 'EUR',
+      fiscal_year_end: '31/12',
+    });
+    expect(c.identifiers.training_body).toEqual(['11755565775', '11755762075']);
+    expect(c.links).toEqual({
+      annuaire_entreprises: 'https://annuaire-entreprises.data.gouv.fr/entreprise/la-poste-356000000',
+      pappers: 'https://www.pappers.fr/entreprise/la-poste-356000000',
+      societe_com: 'https://www.societe.com/societe/la-poste-356000000.html',
+      inpi: 'https://data.inpi.fr/entreprises/356000000',
+    });
+    expect(c.establishment).toBeNull();
+  });
+
+  it('picks the establishment a SIRET query matched', () => {
+    const c = mapCompany(first('ganymedeSiret'), '88087814500015');
+    expect(c.establishment).toMatchObject({
+      siret: '88087814500015',
+      state: 'closed',
+      address: '128 RUE LA BOETIE 75008 PARIS 8',
+      closed_on: '2022-10-22',
+    });
+    expect(c.registration.struck_off_on).toBe('2022-11-14');
+    expect(c.officers).toEqual([
+      expect.objectContaining({ name: 'Xavier Marie Erwan JOUPPE', role: 'Liquidateur' }),
+    ]);
+    expect(c.finances).toEqual({ latest: null, by_year: [] });
+  });
+
+  it('shows withheld fields as [NON-DIFFUSIBLE] and flags the unit', () => {
+    // Built from the closed-company fixture: the recorded set has no partially diffusible unit.
+    const raw = first('ganymedeClosed');
+    const withheld: RawCompany = {
+      ...raw,
+      nom_complet: '[NON-DIFFUSIBLE]',
+      nom_raison_sociale: '[NON-DIFFUSIBLE]',
+      statut_diffusion: 'P',
+      siege: { ...raw.siege, adresse: '[NON-DIFFUSIBLE]', latitude: '[NON-DIFFUSIBLE]' },
+      admin: null,
+    };
+    expect(isNonDiffusible(withheld)).toBe(true);
+    const c = mapCompany(withheld);
+    expect(c.name).toBe('[NON-DIFFUSIBLE]');
+    expect(c.non_diffusible).toBe(true);
+    expect(c.head_office?.address).toBe('[NON-DIFFUSIBLE]');
+    expect(c.head_office?.latitude).toBeNull();
+    expect(c.links.pappers).toBe('https://www.pappers.fr/entreprise/880878145');
+  });
+});
