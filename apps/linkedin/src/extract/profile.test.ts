@@ -1,0 +1,221 @@
+import { readFixtureText } from '@mcp/core/testing';
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from './profile.js';
+
+/*
+ * HAND-MADE PAGE — NOT A RECORDED FIXTURE.
+ * There is no recorded public (logged-out) LinkedIn profile in ../shared/fixtures/linkedin/. This page
+ * was written by hand for these tests, modelled on the structure of LinkedIn's public profile markup
+ * (a JSON-LD `@graph` with `Person` + `WebPage`, Open Graph tags, the `top-card-layout` card and
+ * `section[data-section=…]` blocks). The person, company and school are invented. It proves the
+ * extractor's logic, not that LinkedIn currently serves exactly this markup.
+ */
+const HAND_MADE_PUBLIC_PROFILE = `<!DOCTYPE html>
+<html lang="fr"><head>
+<title>Camille Exemple - Directrice commerciale - Exemple Industries | LinkedIn</title>
+<meta name="pageKey" content="public_profile_v3_desktop">
+<meta property="og:title" content="Camille Exemple - Directrice commerciale - Exemple Industries | LinkedIn">
+<meta property="og:description" content="Expérience : Exemple Industries · Formation : École Exemple · Lieu : Lyon · 500+ relations sur LinkedIn.">
+<meta property="og:url" content="https://fr.linkedin.com/in/camille-exemple-0000">
+<meta property="og:image" content="https://media.licdn.com/dms/image/v2/EXAMPLE/profile-displayphoto-shrink_200_200/0/1?e=1&amp;v=beta&amp;t=x">
+<link rel="canonical" href="https://fr.linkedin.com/in/camille-exemple-0000">
+<script type="application/ld+json">{"@context":"http://schema.org","@graph":[{"@type":"Person",
+ "name":"Camille Exemple","url":"https://fr.linkedin.com/in/camille-exemple-0000",
+ "address":{"@type":"PostalAddress","addressLocality":"Lyon, Auvergne-Rhône-Alpes, France","addressCountry":"FR"},
+ "jobTitle":["Directrice commerciale"],
+ "worksFor":[{"@type":"Organization","name":"Exemple Industries","url":"https://fr.linkedin.com/company/exemple-industries?trk=x","member":{"@type":"OrganizationRole","startDate":"2021-03"}}],
+ "alumniOf":[{"@type":"Organization","name":"Ancienne Société","url":"https://fr.linkedin.com/company/ancienne-societe","member":{"@type":"OrganizationRole","startDate":"2015","endDate":"2021"}},
+   {"@type":"EducationalOrganization","name":"École Exemple","url":"https://fr.linkedin.com/school/ecole-exemple/","member":{"@type":"OrganizationRole","startDate":2010,"endDate":2014}}],
+ "knowsLanguage":[{"@type":"Language","name":"Français"},{"@type":"Language","name":"Anglais"}],
+ "interactionStatistic":{"@type":"InteractionCounter","interactionType":"https://schema.org/FollowAction","name":"Follows","userInteractionCount":1234},
+ "description":"Vente B2B dans l'industrie.\\n\\nJ'aide les PME à grandir."},
+ {"@type":"WebPage","url":"https://fr.linkedin.com/in/camille-exemple-0000","reviewedBy":{"@type":"Person","name":"Camille Exemple"}}]}</script>
+</head><body>
+<main><section class="top-card-layout container-lined">
+  <div class="top-card-layout__entity-info">
+    <h1 class="top-card-layout__title">Camille Exemple</h1>
+    <h2 class="top-card-layout__headline">Directrice commerciale chez Exemple Industries | Vente B2B</h2>
+    <h3 class="top-card-layout__first-subline">
+      <div class="profile-info-subheader"><div class="not-first-middot"><span>Lyon, Auvergne-Rhône-Alpes, France</span></div></div>
+      <span class="top-card__subline-item">1 234 abonnés</span> <span class="top-card__subline-item">500+ relations</span>
+    </h3>
+  </div>
+  <div class="top-card-layout__entity-info--right-column">
+    <a data-section="currentPositionsDetails" href="https://fr.linkedin.com/company/exemple-industries"><span class="top-card-link__description">Exemple Industries</span></a>
+  </div>
+</section>
+<section class="core-section-container summary" data-section="summary"><h2>Infos</h2>
+  <div class="core-section-container__content"><p>Vente B2B dans l'industrie.</p></div></section>
+<section class="core-section-container experience" data-section="experience"><h2>Expérience</h2>
+  <ul class="experience__list">
+    <li class="profile-section-card experience-item">
+      <a href="https://fr.linkedin.com/company/exemple-industries?trk=public_profile_experience-item_profile-section-card_image-click"><img alt="Exemple Industries"></a>
+      <div class="experience-item__contents">
+        <h3 class="experience-item__title">Directrice commerciale</h3>
+        <h4 class="experience-item__subtitle"><a href="https://fr.linkedin.com/company/exemple-industries?trk=x">Exemple Industries</a></h4>
+        <div class="experience-item__meta">
+          <p class="experience-item__meta-item"><span class="date-range"><time>mars 2021</time> - aujourd’hui <span class="before:middot">3 ans 9 mois</span></span></p>
+          <p class="experience-item__meta-item">Lyon, Auvergne-Rhône-Alpes, France</p>
+        </div>
+        <div class="show-more-less-text"><p class="show-more-less-text__text--less">Équipe de 12 personnes.</p></div>
+      </div>
+    </li>
+    <li class="experience-group experience-item">
+      <a class="experience-group-header" href="https://fr.linkedin.com/company/ancienne-societe"><h4 class="experience-group-header__company">Ancienne Société</h4></a>
+      <ul class="experience-group__positions">
+        <li class="experience-group-position profile-section-card">
+          <h3>Responsable grands comptes</h3>
+          <p><span class="date-range"><time>janv. 2018</time> - <time>févr. 2021</time> <span class="before:middot">3 ans 2 mois</span></span></p>
+          <p class="experience-group-position__location">Paris</p>
+        </li>
+        <li class="experience-group-position profile-section-card">
+          <h3>Commerciale</h3>
+          <p><span class="date-range"><time>sept. 2015</time> - <time>déc. 2017</time></span></p>
+        </li>
+      </ul>
+    </li>
+  </ul>
+</section>
+<section class="core-section-container education" data-section="educationsDetails"><h2>Formation</h2>
+  <ul><li class="profile-section-card education__list-item">
+    <a href="https://fr.linkedin.com/school/ecole-exemple/?trk=x"><img alt=""></a>
+    <h3><a href="https://fr.linkedin.com/school/ecole-exemple/?trk=x">École Exemple</a></h3>
+    <h4><span>Master</span><span>Commerce international</span></h4>
+    <p><span class="date-range"><time>2010</time> - <time>2014</time></span></p>
+  </li></ul>
+</section>
+<section class="core-section-container languages" data-section="languages"><h2>Langues</h2>
+  <ul><li class="profile-section-card"><h3>Français</h3><h4>Bilingue ou langue natale</h4></li>
+      <li class="profile-section-card"><h3>Anglais</h3><h4>Capacité professionnelle complète</h4></li></ul>
+</section>
+</main></body></html>`;
+
+describe('extractProfile on the hand-made public profile page', () => {
+  const { data } = extractProfile(HAND_MADE_PUBLIC_PROFILE);
+
+  it('reads identity, headline, location and counts', () => {
+    expect(data).not.toBeNull();
+    expect(data?.name).toBe('Camille Exemple');
+    expect(data?.linkedin_url).toBe('https://www.linkedin.com/in/camille-exemple-0000/');
+    expect(data?.public_id).toBe('camille-exemple-0000');
+    expect(data?.headline).toBe('Directrice commerciale chez Exemple Industries | Vente B2B');
+    expect(data?.location).toBe('Lyon, Auvergne-Rhône-Alpes, France');
+    expect(data?.followers).toBe(1234);
+    expect(data?.connections).toBe('500+');
+    expect(data?.about).toBe("Vente B2B dans l'industrie.\n\nJ'aide les PME à grandir.");
+    expect(data?.image_url).toMatch(/^https:\/\/media\.licdn\.com\/dms\/image\/v2\/EXAMPLE\//);
+    expect(data?.sources).toEqual(['json_ld', 'markup']);
+  });
+
+  it('reads the current company and title', () => {
+    expect(data?.current_company).toBe('Exemple Industries');
+    expect(data?.current_title).toBe('Directrice commerciale');
+  });
+
+  it('reads experience entries, grouped positions included', () => {
+    expect(data?.experience).toEqual([
+      {
+        title: 'Directrice commerciale',
+        company: 'Exemple Industries',
+        company_linkedin_url: 'https://www.linkedin.com/company/exemple-industries/',
+        location: 'Lyon, Auvergne-Rhône-Alpes, France',
+        start: 'mars 2021',
+        end: null,
+        current: true,
+        duration: '3 ans 9 mois',
+        description: 'Équipe de 12 personnes.',
+      },
+      {
+        title: 'Responsable grands comptes',
+        company: 'Ancienne Société',
+        company_linkedin_url: 'https://www.linkedin.com/company/ancienne-societe/',
+        location: 'Paris',
+        start: 'janv. 2018',
+        end: 'févr. 2021',
+        current: false,
+        duration: '3 ans 2 mois',
+        description: null,
+      },
+      {
+        title: 'Commerciale',
+        company: 'Ancienne Société',
+        company_linkedin_url: 'https://www.linkedin.com/company/ancienne-societe/',
+        location: null,
+        start: 'sept. 2015',
+        end: 'déc. 2017',
+        current: false,
+        duration: null,
+        description: null,
+      },
+    ]);
+  });
+
+  it('reads education and languages', () => {
+    expect(data?.education).toEqual([
+      {
+        school: 'École Exemple',
+        school_linkedin_url: 'https://www.linkedin.com/school/ecole-exemple/',
+        degree: 'Master, Commerce international',
+        start: '2010',
+        end: '2014',
+      },
+    ]);
+    expect(data?.languages).toEqual([
+      { name: 'Français', proficiency: 'Bilingue ou langue natale' },
+      { name: 'Anglais', proficiency: 'Capacité professionnelle complète' },
+    ]);
+  });
+});
+
+describe('extractProfile falls back on JSON-LD and Open Graph', () => {
+  it('uses JSON-LD worksFor / alumniOf / knowsLanguage when the sections are absent', () => {
+    const jsonLdOnly = HAND_MADE_PUBLIC_PROFILE.replace(/<body>[\s\S]*<\/body>/, '<body></body>');
+    const { data } = extractProfile(jsonLdOnly);
+    expect(data?.name).toBe('Camille Exemple');
+    expect(data?.headline).toBe('Directrice commerciale');
+    expect(data?.current_company).toBe('Exemple Industries');
+    expect(data?.experience.map((e) => [e.company, e.title, e.start, e.end, e.current])).toEqual([
+      ['Exemple Industries', 'Directrice commerciale', '2021-03', null, true],
+      ['Ancienne Société', null, '2015', '2021', false],
+    ]);
+    expect(data?.education).toEqual([
+      {
+        school: 'École Exemple',
+        school_linkedin_url: 'https://www.linkedin.com/school/ecole-exemple/',
+        degree: null,
+        start: '2010',
+        end: '2014',
+      },
+    ]);
+    expect(data?.languages).toEqual([
+      { name: 'Français', proficiency: null },
+      { name: 'Anglais', proficiency: null },
+    ]);
+    expect(data?.followers).toBe(1234);
+    expect(data?.connections).toBe('500+');
+  });
+
+  it('uses Open Graph alone when there is neither JSON-LD nor markup', () => {
+    const ogOnly = HAND_MADE_PUBLIC_PROFILE.replace(
+      /<script type="application\/ld\+json">[\s\S]*?<\/script>/,
+      '',
+    ).replace(/<body>[\s\S]*<\/body>/, '<body></body>');
+    const { data } = extractProfile(ogOnly);
+    expect(data?.name).toBe('Camille Exemple');
+    expect(data?.headline).toBe('Directrice commerciale');
+    expect(data?.location).toBe('Lyon');
+    expect(data?.current_company).toBe('Exemple Industries');
+    expect(data?.sources).toEqual(['open_graph']);
+  });
+});
+
+describe('extractProfile on the recorded logged-in app shell', () => {
+  it('finds no profile data and no structured data', () => {
+    const result = extractProfile(readFixtureText('linkedin', 'loggedin_app_shell_profile.html'));
+    expect(result.data).toBeNull();
+    expect(result.has_structured_data).toBe(false);
+    expect(result.meta.title).toBe('LinkedIn');
+    expect(result.meta.service).toBe('voyager-web');
+    expect(result.meta.lang).toBe('pl');
+  });
+});
