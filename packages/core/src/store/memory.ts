@@ -1,0 +1,96 @@
+import { LRUCache } from 'lru-cache';
+import type { RateSpec, Release, Store, TakeResult } from './types.js';
+
+export interface MemoryStoreOptions {
+  /** Most cache entries kept (least recently used go first). */
+  maxEntries?: number;
+  /** Rough bound on cached bytes (JSON length), so large bodies cannot exhaust memory. */
+  maxBytes?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+// lru-cache refuses undefined/null values; a box lets callers cache any JSON value.
+interface Box {
+  v: unknown;
+}
+
+const sizeOf = (box: Box): number => {
+  const { v } = box;
+  if (typeof v === 'string') return v.length + 16;
+  try {
+    return (JSON.stringify(v)?.length ?? 0) + 16;
+  } catch {
+    return 1024;
+  }
+};
+
+/** Single-process store: the default when no shared store (Redis) is configured. */
+export const createMemoryStore = (options: MemoryStoreOptions = {}): Store => {
+  const now = options.now ?? Date.now;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const cache = new LRUCache<string, Box>({
+    max: options.maxEntries ?? 1000,
+    maxSize: maxBytes,
+    // An entry larger than the whole budget is simply not stored.
+    maxEntrySize: maxBytes,
+    sizeCalculation: sizeOf,
+    perf: { now },
+  });
+  // Bounded too: a flood of distinct keys (client IPs, upstreams) must not grow memory without limit.
+  const counters = new LRUCache<string, { n: number; until: number }>({ max: 50_000 });
+  const buckets = new LRUCache<string, { tat: number }>({ max: 10_000 });
+  const locks = new Map<string, { token: symbol; until: number }>();
+
+  const take = async (key: string, rate: RateSpec): Promise<TakeResult> => {
+    const interval = 1000 / rate.perSecond;
+    const tolerance = interval * (Math.max(1, rate.burst ?? 1) - 1);
+    const t = now();
+    // GCRA: `tat` is when the bucket would be full again; a call may go `tolerance` ahead of it.
+    const tat = Math.max(buckets.get(key)?.tat ?? t, t);
+    const waitMs = Math.max(0, tat - tolerance - t);
+    if (waitMs > rate.maxWaitMs) return { ok: false, retryAfterMs: Math.ceil(waitMs - rate.maxWaitMs) };
+    buckets.set(key, { tat: tat + interval });
+    return { ok: true, waitMs: Math.ceil(waitMs) };
+  };
+
+  return {
+    take,
+    get: async <T>(key: string) => cache.get(key)?.v as T | undefined,
+    set: async (key, value, ttlMs) => {
+      cache.set(key, { v: value }, { ttl: ttlMs });
+    },
+    delete: async (key) => {
+      cache.delete(key);
+      counters.delete(key);
+    },
+    incr: async (key, ttlMs) => {
+      const t = now();
+      const current = counters.get(key);
+      const entry = current && current.until > t ? current : { n: 0, until: t + ttlMs };
+      entry.n += 1;
+      counters.set(key, entry);
+      return entry.n;
+    },
+    count: async (key) => {
+      const current = counters.get(key);
+      return current && current.until > now() ? current.n : 0;
+    },
+    lock: async (key, ttlMs): Promise<Release | undefined> => {
+      const t = now();
+      const held = locks.get(key);
+      if (held && held.until > t) return undefined;
+      const token = Symbol(key);
+      locks.set(key, { token, until: t + ttlMs });
+      return async () => {
+        if (locks.get(key)?.token === token) locks.delete(key);
+      };
+    },
+    close: async () => {
+      cache.clear();
+      counters.clear();
+      buckets.clear();
+      locks.clear();
+    },
+  };
+};

@@ -1,0 +1,91 @@
+import type { Result } from '../errors.js';
+import type { Metrics } from '../metrics/registry.js';
+import type { Store } from '../store/types.js';
+import type { BackoffOptions } from './retry.js';
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface UpstreamOptions {
+  /** Short name used in messages, stats and metrics labels (`annuaire`, `serper`…). */
+  name: string;
+  /** Scheme + host (+ port, + optional path prefix); apps take it from env so tests use loopback. */
+  baseUrl: string;
+  /** Sent on every request (API keys from env). Never logged. */
+  headers?: Record<string, string>;
+  /** Time limit of one attempt, connect to last body byte. Default 10 s. */
+  timeoutMs?: number;
+  /** Budget of a whole call: queueing, retries and Retry-After waits included. Default 30 s. */
+  deadlineMs?: number;
+  /** Extra attempts after 502/503/504, connection resets and 429. Default 2. */
+  retries?: number;
+  backoff?: BackoffOptions;
+  /** Token bucket; `maxQueue` bounds how many calls may wait for their turn (default 100). */
+  rateLimit?: { perSecond: number; burst?: number; maxQueue?: number };
+  /** TTL cache of successful GETs (and POSTs sent with `cache: true`). */
+  cache?: { ttlMs: number; max?: number };
+  userAgent?: string;
+  /** Largest accepted body. Default 5 MB. */
+  maxBodyBytes?: number;
+  /** Shared store (Redis) for limits and cache; default: a private in-memory store. */
+  store?: Store;
+  /** Default: the process-wide registry of `getMetrics()`. */
+  metrics?: Metrics;
+}
+
+export interface UpstreamRequest {
+  /** Appended to `baseUrl`; an absolute http(s) URL is used as is. */
+  path: string;
+  /** Appended to the URL; `undefined` and `null` values are left out, arrays repeat the key. */
+  query?: Record<string, QueryValue | QueryValue[]>;
+  method?: 'GET' | 'POST';
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Cache this call (POST search APIs, whose body is part of the key); GETs use the cache when configured. */
+  cache?: boolean;
+  /** Statuses returned as data instead of errors, e.g. `[404]`. */
+  okStatuses?: number[];
+  /** Overrides the upstream's `deadlineMs` for this call. */
+  deadlineMs?: number;
+}
+
+export interface UpstreamResponse<T> {
+  status: number;
+  headers: Record<string, string>;
+  data: T;
+  /** True when answered from the cache without an upstream request. */
+  cached: boolean;
+  url: string;
+}
+
+export interface LatencyHistogram {
+  /** Upper bounds in ms; `counts[i]` holds requests ≤ `bounds_ms[i]`, the last count is the overflow. */
+  bounds_ms: number[];
+  counts: number[];
+  sum_ms: number;
+  count: number;
+}
+
+export interface UpstreamStats {
+  /** Calls to `.json()` / `.text()`. */
+  calls: number;
+  /** HTTP requests actually sent (each retry counts). */
+  requests: number;
+  cache_hits: number;
+  /** Calls that joined an identical in-flight request instead of sending their own. */
+  shared: number;
+  retries: number;
+  /** Failed calls by error code. */
+  errors: Record<string, number>;
+  latency: LatencyHistogram;
+}
+
+export interface Upstream {
+  readonly name: string;
+  json<T = unknown>(request: UpstreamRequest): Promise<Result<UpstreamResponse<T>>>;
+  text(request: UpstreamRequest): Promise<Result<UpstreamResponse<string>>>;
+  stats(): UpstreamStats;
+  /** Closes pooled connections (and the private store). */
+  close(): Promise<void>;
+}
