@@ -15,3 +15,4 @@ export type {
   ReplayServer,
 } from './replay-server.js';
 export { startReplayServer } from './replay-server.js';
+export { startTestServer, TEST_CREDENTIAL } from './start.js';

@@ -1,0 +1,81 @@
+import { createMcpHandler, type McpServerFactory } from '@modelcontextprotocol/server';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { type AuthGuardOptions, authGuardPlugin } from '../auth/guard.js';
+import { healthRoutes } from './health.js';
+import { mcpRoutes } from './mcp-routes.js';
+
+export interface HttpAppOptions {
+  name: string;
+  version: string;
+  log: Logger;
+  factory: McpServerFactory;
+  guard: AuthGuardOptions;
+  trustProxy?: readonly string[];
+  bodyLimit?: number;
+  /** Extra routes inside the authenticated scope (e.g. /metrics). */
+  protectedRoutes?: (app: FastifyInstance) => Promise<void> | void;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The Fastify app of one MCP server: public health, authenticated /mcp, JSON 404s, no stack traces. */
+export const buildHttpApp = async (options: HttpAppOptions) => {
+  const handler = createMcpHandler(options.factory, {
+    onerror: (error) => options.log.debug({ err: error }, 'mcp handler reported an error'),
+  });
+  const app = Fastify({
+    loggerInstance: options.log,
+    bodyLimit: options.bodyLimit ?? BODY_LIMIT,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
+    // Our onResponse hook logs one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    },
+    return503OnClosing: true,
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.url === '/' && reply.statusCode === 200) return;
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    reply
+      .code(404)
+      .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+  app.setErrorHandler(async (error: { statusCode?: number; message?: string }, request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send({
+      error: status === 500 ? 'internal_error' : 'bad_request',
+      message: status === 500 ? 'Internal error.' : error.message,
+    });
+  });
+
+  await app.register(healthRoutes, { name: options.name, version: options.version });
+  await app.register(async (scope) => {
+    await scope.register(authGuardPlugin, options.guard);
+    await scope.register(mcpRoutes, { handler });
+    if (options.protectedRoutes) await options.protectedRoutes(scope);
+  });
+  app.addHook('onClose', async () => {
+    await handler.close();
+  });
+  return app;
+};

@@ -1,0 +1,56 @@
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import type { McpHttpHandler } from '@modelcontextprotocol/server';
+import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
+
+export interface McpRoutesOptions {
+  handler: McpHttpHandler;
+}
+
+const rpcError = (reply: FastifyReply, status: number, code: number, message: string) =>
+  reply.code(status).type('application/json').send({ jsonrpc: '2.0', error: { code, message }, id: null });
+
+const methodNotAllowed = (reply: FastifyReply, message: string) =>
+  reply
+    .code(405)
+    .header('allow', 'POST')
+    .type('application/json')
+    .send({ error: 'method_not_allowed', message });
+
+/** `/mcp`: Streamable HTTP through the SDK's stateless handler. The caller's scope holds the auth guard. */
+export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts) => {
+  const node = toNodeHandler(opts.handler);
+
+  // Body errors belong to the JSON-RPC layer: answer them in JSON-RPC shape, never as a 500.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || status === 400) {
+      return rpcError(reply, 400, -32700, 'Parse error: the body is not valid JSON.');
+    }
+    if (status === 413) return rpcError(reply, 413, -32600, 'Request body too large.');
+    if (status === 415) return rpcError(reply, 415, -32600, 'Content-Type must be application/json.');
+    request.log.error({ err: error }, 'mcp route failed');
+    return rpcError(reply, 500, -32603, 'Internal error.');
+  });
+
+  app.post('/mcp', async (request, reply) => {
+    reply.hijack();
+    await node(request.raw, reply.raw, request.body);
+  });
+
+  app.get('/mcp', async (request, reply) => {
+    const accept = request.headers.accept ?? '';
+    if (!accept.includes('text/event-stream')) {
+      return reply.code(406).type('application/json').send({
+        error: 'not_acceptable',
+        message: 'GET /mcp needs Accept: text/event-stream; send JSON-RPC with POST.',
+      });
+    }
+    return methodNotAllowed(reply, 'This server is stateless: no standalone SSE stream. Use POST.');
+  });
+
+  app.route({
+    method: ['DELETE', 'PUT', 'PATCH'],
+    url: '/mcp',
+    handler: async (_request, reply) => methodNotAllowed(reply, 'This server is stateless: use POST.'),
+  });
+};

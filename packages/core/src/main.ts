@@ -1,0 +1,81 @@
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import type * as z from 'zod/v4';
+import { ConfigError } from './config.js';
+import { devCredentialsBanner, prepareServer, type ServerDefinition, StartupError } from './server.js';
+
+export interface RunningServer {
+  /** `http://host:port` when serving HTTP. */
+  url?: string;
+  close: () => Promise<void>;
+}
+
+const fatal = (name: string, problems: string[]): never => {
+  process.stderr.write(`${name}: refusing to start: ${problems.join('; ')}\n`);
+  process.exit(1);
+};
+
+/**
+ * Entry point of every app: validates env, then serves HTTP (default) or stdio (`--stdio` or
+ * MCP_TRANSPORT=stdio). SIGTERM/SIGINT stop accepting, let in-flight requests finish (bounded by
+ * SHUTDOWN_TIMEOUT_MS) and exit 0.
+ */
+export const runMain = async <S extends z.ZodObject>(
+  definition: ServerDefinition<S>,
+): Promise<RunningServer> => {
+  let prepared: ReturnType<typeof prepareServer>;
+  try {
+    prepared = prepareServer(definition);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StartupError)
+      return fatal(definition.name, error.problems);
+    throw error;
+  }
+  const { config, log } = prepared;
+
+  // Handlers go in before listening, so a SIGTERM during start-up also exits cleanly.
+  let close: () => Promise<void> = async () => {};
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      log.warn({ timeout_ms: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
+      process.exit(0);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    close().then(
+      () => {
+        log.flush?.();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  if (prepared.transport === 'stdio') process.stdin.once('end', () => stop('stdin closed'));
+
+  let url: string | undefined;
+  if (prepared.transport === 'stdio') {
+    const handle = serveStdio(prepared.factory);
+    close = () => handle.close();
+    log.info({ transport: 'stdio' }, `${definition.name} serving MCP on stdio`);
+  } else {
+    const app = await prepared.buildHttp();
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+    url = `http://${shownHost}:${port}`;
+    log.info({ transport: 'http', url: `${url}/mcp` }, `${definition.name} listening`);
+    const banner = devCredentialsBanner(prepared.credentials, `${url}/mcp`);
+    if (banner) process.stderr.write(`${banner}\n`);
+    close = () => app.close();
+  }
+
+  return url === undefined ? { close } : { url, close };
+};

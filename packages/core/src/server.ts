@@ -1,0 +1,120 @@
+import type { Logger } from 'pino';
+import type * as z from 'zod/v4';
+import { basicHeader, type Credentials, resolveCredentials } from './auth/credentials.js';
+import { parseAllowList } from './auth/ip-allow.js';
+import { createMemoryFailureCounter } from './auth/throttle.js';
+import { createVerifier } from './auth/verify.js';
+import { type CoreConfig, loadConfig } from './config.js';
+import { buildHttpApp } from './http/app.js';
+import { createLogger } from './logger.js';
+import { createProtocolServerFactory } from './mcp/protocol-server.js';
+import type { AnyTool } from './tool.js';
+import { createToolRegistry } from './tool-registry.js';
+
+export interface ToolsContext<E> {
+  env: CoreConfig & E;
+  log: Logger;
+}
+
+export interface ServerDefinition<S extends z.ZodObject = z.ZodObject> {
+  name: string;
+  version: string;
+  title?: string;
+  /** Sent to clients at initialize/discover: how an agent should use these tools. */
+  instructions?: string;
+  /** The app's own env variables; merged with the core schema and validated once at start-up. */
+  env?: S;
+  tools: readonly AnyTool[] | ((ctx: ToolsContext<z.output<S>>) => readonly AnyTool[]);
+}
+
+/** Declares an MCP server; nothing runs until `runMain` (or the test kit) starts it. */
+export const createServer = <S extends z.ZodObject>(definition: ServerDefinition<S>): ServerDefinition<S> =>
+  definition;
+
+export type Transport = 'http' | 'stdio';
+
+export interface PreparedServer {
+  config: CoreConfig;
+  log: Logger;
+  transport: Transport;
+  credentials: Credentials;
+  factory: ReturnType<typeof createProtocolServerFactory>;
+  buildHttp: () => ReturnType<typeof buildHttpApp>;
+}
+
+export class StartupError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'StartupError';
+  }
+}
+
+/** Validates env and credentials, compiles the tool registry, and returns what either transport needs. */
+export const prepareServer = <S extends z.ZodObject>(
+  definition: ServerDefinition<S>,
+  options: { env?: NodeJS.ProcessEnv; argv?: readonly string[]; log?: Logger } = {},
+): PreparedServer => {
+  const config = loadConfig(definition.env, options.env ?? process.env);
+  const transport: Transport =
+    (options.argv ?? process.argv).includes('--stdio') || config.MCP_TRANSPORT === 'stdio' ? 'stdio' : 'http';
+  const log =
+    options.log ??
+    createLogger({ level: config.LOG_LEVEL, name: definition.name, stderr: transport === 'stdio' });
+
+  const { credentials, problems } = resolveCredentials(config);
+  let allowIps: ReturnType<typeof parseAllowList> | undefined;
+  try {
+    allowIps = config.AUTH_ALLOW_IPS ? parseAllowList(config.AUTH_ALLOW_IPS) : undefined;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  // stdio has no network peer to authenticate: the parent process is the client.
+  if (problems.length > 0 && transport === 'http') throw new StartupError(problems);
+
+  const tools =
+    typeof definition.tools === 'function'
+      ? definition.tools({ env: config as CoreConfig & z.output<S>, log })
+      : definition.tools;
+  const registry = createToolRegistry(tools);
+  const factory = createProtocolServerFactory({
+    name: definition.name,
+    version: definition.version,
+    ...(definition.title ? { title: definition.title } : {}),
+    ...(definition.instructions ? { instructions: definition.instructions } : {}),
+    registry,
+    log,
+  });
+
+  const buildHttp = () =>
+    buildHttpApp({
+      name: definition.name,
+      version: definition.version,
+      log,
+      factory,
+      ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),
+      guard: {
+        verifier: createVerifier(credentials),
+        failures: createMemoryFailureCounter(config.AUTH_FAILURE_WINDOW_S * 1000),
+        maxFailures: config.AUTH_MAX_FAILURES,
+        ...(allowIps ? { allowIps } : {}),
+        allowedOrigins: config.ALLOWED_ORIGINS ?? [],
+      },
+    });
+
+  return { config, log, transport, credentials, factory, buildHttp };
+};
+
+/** The one-time banner for generated dev credentials: stderr, never the JSON log stream. */
+export const devCredentialsBanner = (credentials: Credentials, url: string): string | undefined => {
+  if (!credentials.generated) return undefined;
+  const { username, password } = credentials.generated;
+  return [
+    '',
+    '  No AUTH_USERNAME/AUTH_PASSWORD set: generated development credentials (shown once).',
+    `  MCP endpoint:   ${url}`,
+    `  username:       ${username}`,
+    `  password:       ${password}`,
+    `  header:         Authorization: ${basicHeader(credentials.generated)}`,
+    '',
+  ].join('\n');
+};

@@ -1,0 +1,83 @@
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { pino } from 'pino';
+import type * as z from 'zod/v4';
+import { type BasicCredential, basicHeader } from '../auth/credentials.js';
+import { prepareServer, type ServerDefinition } from '../server.js';
+
+export const TEST_CREDENTIAL: BasicCredential = {
+  username: 'tester',
+  password: 'correct-horse-battery-staple',
+};
+
+export type ProtocolMode = 'legacy' | 'modern';
+
+export interface TestServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  mcpUrl: string;
+  /** `Basic …` for TEST_CREDENTIAL (or the credential given in env). */
+  authorization: string;
+  /** An official SDK client, Basic auth, connected over Streamable HTTP. `legacy` = 2025 initialize. */
+  connect: (mode?: ProtocolMode) => Promise<Client>;
+  inject: Awaited<ReturnType<ReturnType<typeof prepareServer>['buildHttp']>>['inject'];
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts an app in-process on 127.0.0.1 and a random port, with test credentials and a silent logger
+ * unless the env says otherwise. Every client it hands out is closed by `close()`.
+ */
+export const startTestServer = async <S extends z.ZodObject>(
+  definition: ServerDefinition<S>,
+  options: { env?: Record<string, string | undefined>; logLevel?: string } = {},
+): Promise<TestServer> => {
+  const env = {
+    NODE_ENV: 'test',
+    AUTH_USERNAME: TEST_CREDENTIAL.username,
+    AUTH_PASSWORD: TEST_CREDENTIAL.password,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...options.env,
+  };
+  const prepared = prepareServer(definition, {
+    env,
+    argv: [],
+    log: pino({ level: options.logLevel ?? 'silent' }),
+  });
+  const app = await prepared.buildHttp();
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('test server has no port');
+  const url = `http://127.0.0.1:${address.port}`;
+  const cred =
+    env.AUTH_USERNAME && env.AUTH_PASSWORD
+      ? { username: env.AUTH_USERNAME, password: env.AUTH_PASSWORD }
+      : TEST_CREDENTIAL;
+  const authorization = basicHeader(cred);
+  const clients: Client[] = [];
+
+  const connect = async (mode: ProtocolMode = 'modern') => {
+    const client = new Client(
+      { name: 'mcp-core-test', version: '1.0.0' },
+      mode === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+    );
+    const transport = new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+      requestInit: { headers: { authorization } },
+    });
+    await client.connect(transport);
+    clients.push(client);
+    return client;
+  };
+
+  return {
+    url,
+    mcpUrl: `${url}/mcp`,
+    authorization,
+    connect,
+    inject: app.inject.bind(app),
+    close: async () => {
+      await Promise.allSettled(clients.map((c) => c.close()));
+      await app.close();
+    },
+  };
+};
