@@ -24,9 +24,6 @@ export interface Search {
   providers: readonly ProviderId[];
 }
 
-/** Fallback over providers is pointless for our own faults: bad input, or a caller who gave up. */
-const STOP_CODES: ReadonlySet<ErrorCode> = new Set(['invalid_input']);
-
 const allFailedCode = (failures: readonly ProviderFailure[]): ErrorCode => {
   const codes = new Set(failures.map((f) => f.code));
   const [only] = codes;
@@ -61,7 +58,6 @@ export const searchAcross = (providers: readonly SearchProvider[], log?: Logger)
         'search provider failed',
       );
       failed.push({ provider: provider.id, code: res.error.code, message: res.error.message });
-      if (STOP_CODES.has(res.error.code)) return res;
     }
     if (req.signal?.aborted)
       return err('upstream_timeout', 'The search was cancelled before a provider answered.');

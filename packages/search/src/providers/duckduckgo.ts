@@ -16,26 +16,31 @@ export interface DuckDuckGoConfig {
 export const duckDuckGoRegion = (country: string, language: string): string =>
   `${country.toLowerCase()}-${language.toLowerCase()}`;
 
-/** The html endpoint's own form posts `q`, `kl` and, for later pages, `s`/`dc`. */
-export const duckDuckGoCall = (req: NormalizedRequest): UpstreamCall => {
-  const form = new URLSearchParams({
+/**
+ * The html endpoint's own form fields: `q`, `kl` and, for later pages, `s`/`dc`. Sent as a GET query:
+ * core's upstream client sends JSON bodies only, and the endpoint answers GET the same way except that
+ * links come wrapped in `/l/?uddg=` (the parser unwraps both). Switch to a POST form once core can send
+ * a form body.
+ */
+export const duckDuckGoForm = (req: NormalizedRequest): Record<string, string> => {
+  const form: Record<string, string> = {
     q: req.site ? `${req.query} site:${req.site}` : req.query,
     kl: duckDuckGoRegion(req.country, req.language),
-  });
+  };
   if (req.page > 1) {
     const s = (req.page - 1) * PAGE_SIZE;
-    form.set('s', String(s));
-    form.set('dc', String(s + 1));
+    form.s = String(s);
+    form.dc = String(s + 1);
   }
-  return {
-    method: 'POST',
-    path: '/html/',
-    body: form.toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    signal: req.signal,
-    cache: true,
-  };
+  return form;
 };
+
+export const duckDuckGoCall = (req: NormalizedRequest): UpstreamCall => ({
+  path: '/html/',
+  query: duckDuckGoForm(req),
+  signal: req.signal,
+  cache: true,
+});
 
 export const createDuckDuckGoProvider = (config: DuckDuckGoConfig, deps: ProviderDeps): SearchProvider => {
   const api = deps.createUpstream({
