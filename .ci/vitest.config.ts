@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// One run over every workspace package, for one summary (the per-package `test` scripts run the same files).
+export default defineConfig({
+  root: new URL('..', import.meta.url).pathname,
+  test: {
+    projects: ['packages/*', 'apps/*'],
+    reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
+  },
+});
