@@ -1,0 +1,157 @@
+import { connect } from 'node:net';
+import { err, ok, type Result } from '@mcp/core';
+import { LRUCache } from 'lru-cache';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Logger } from 'pino';
+import { WHOIS_OVERRIDES } from '../bootstrap/overrides.js';
+
+export interface WhoisClientOptions {
+  /** One connection, connect to last byte. */
+  timeoutMs: number;
+  /** Largest accepted answer; WHOIS answers are a few KB. */
+  maxBytes: number;
+  /** `WHOIS_HOST`: every connection goes there instead of the real server (tests). */
+  hostOverride?: string | undefined;
+  /** `WHOIS_PORT`: default 43. */
+  port?: number | undefined;
+  /** Answers are cached this long (default 10 min); IANA referrals for 24 h. */
+  cacheTtlMs?: number;
+  /** Simultaneous connections per WHOIS server (they ban eagerly). Default 2. */
+  perHostConcurrency?: number;
+  log?: Logger;
+}
+
+/** What whois.iana.org says about a TLD. */
+export interface TldReferral {
+  /** false when IANA has no such TLD. */
+  known: boolean;
+  /** The registry's WHOIS server, when it has one. */
+  whoisHost: string | null;
+}
+
+export interface WhoisClient {
+  /** Asks `host` about `name` (one line, CRLF); the answer decoded as UTF-8, or Latin-1 when it is not. */
+  query: (host: string, name: string, signal?: AbortSignal) => Promise<Result<string>>;
+  /** The WHOIS server of a TLD: built-in table first, then whois.iana.org (cached). */
+  referral: (tld: string, signal?: AbortSignal) => Promise<Result<TldReferral>>;
+}
+
+export const IANA_WHOIS = 'whois.iana.org';
+
+const decode = (bytes: Buffer): string => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return bytes.toString('latin1');
+  }
+};
+
+/** Some servers want flags: DENIC only prints the holder's data with `-T dn,ace`. */
+const queryLine = (host: string, name: string): string =>
+  host === 'whois.denic.de' ? `-T dn,ace ${name}` : name;
+
+/** whois.iana.org: `refer:` (or `whois:`) names the TLD's server; "0 objects" means no such TLD. */
+export const parseIanaReferral = (text: string): TldReferral => {
+  if (/returned 0 objects/i.test(text) || !/^domain:/im.test(text)) return { known: false, whoisHost: null };
+  const host = /^(?:refer|whois):\s*(\S+)/im.exec(text)?.[1]?.toLowerCase() ?? null;
+  return { known: true, whoisHost: host };
+};
+
+export const createWhoisClient = (options: WhoisClientOptions): WhoisClient => {
+  const port = options.port ?? 43;
+  const ttl = options.cacheTtlMs ?? 10 * 60_000;
+  const answers = new LRUCache<string, string>({ max: 500, ttl });
+  const referrals = new LRUCache<string, TldReferral>({ max: 2000, ttl: 24 * 60 * 60_000 });
+  const limits = new Map<string, LimitFunction>();
+  const limitFor = (host: string) => {
+    let limit = limits.get(host);
+    if (!limit) {
+      limit = pLimit(options.perHostConcurrency ?? 2);
+      limits.set(host, limit);
+    }
+    return limit;
+  };
+
+  const send = (host: string, line: string, signal?: AbortSignal): Promise<Result<string>> =>
+    new Promise((resolve) => {
+      const target = options.hostOverride ?? host;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let done = false;
+      const socket = connect({ host: target, port });
+      const finish = (result: Result<string>) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        socket.destroy();
+        resolve(result);
+      };
+      const onAbort = () =>
+        finish(err('upstream_timeout', `The WHOIS query to ${host} was cancelled.`, { cancelled: true }));
+      const timer = setTimeout(
+        () =>
+          finish(
+            err('upstream_timeout', `WHOIS server ${host} did not answer within ${options.timeoutMs} ms.`, {
+              timeout_ms: options.timeoutMs,
+            }),
+          ),
+        options.timeoutMs,
+      );
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      socket.on('connect', () => socket.write(`${line}\r\n`));
+      socket.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBytes) {
+          finish(
+            err('upstream_too_large', `WHOIS server ${host} sent more than ${options.maxBytes} bytes.`, {
+              max_bytes: options.maxBytes,
+            }),
+          );
+          return;
+        }
+        chunks.push(chunk);
+      });
+      socket.on('error', (e: NodeJS.ErrnoException) =>
+        finish(
+          err('upstream_http', `WHOIS server ${host} could not be reached (${e.code ?? 'error'}).`, {
+            network: e.code ?? 'error',
+          }),
+        ),
+      );
+      socket.on('close', () => {
+        const text = decode(Buffer.concat(chunks));
+        finish(
+          text.trim() === ''
+            ? err('upstream_bad_response', `WHOIS server ${host} closed the connection without answering.`)
+            : ok(text),
+        );
+      });
+    });
+
+  const query: WhoisClient['query'] = async (host, name, signal) => {
+    const key = `${host}|${name}`;
+    const hit = answers.get(key);
+    if (hit !== undefined) return ok(hit);
+    const line = queryLine(host, name);
+    const result = await limitFor(host)(() => send(host, line, signal));
+    if (result.ok) answers.set(key, result.value);
+    else options.log?.warn({ host, code: result.error.code }, 'whois query failed');
+    return result;
+  };
+
+  const referral: WhoisClient['referral'] = async (tld, signal) => {
+    const builtIn = WHOIS_OVERRIDES[tld];
+    if (builtIn) return ok({ known: true, whoisHost: builtIn });
+    const hit = referrals.get(tld);
+    if (hit) return ok(hit);
+    const answer = await query(IANA_WHOIS, tld, signal);
+    if (!answer.ok) return answer;
+    const parsed = parseIanaReferral(answer.value);
+    referrals.set(tld, parsed);
+    return ok(parsed);
+  };
+
+  return { query, referral };
+};
