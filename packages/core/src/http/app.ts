@@ -74,7 +74,15 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
     await scope.register(mcpRoutes, { handler });
     if (options.protectedRoutes) await options.protectedRoutes(scope);
   });
+  // Node closes idle keep-alive sockets only once, when close() starts; a socket that was busy then
+  // would otherwise keep the process up until its keep-alive timeout after its last answer.
+  let reaper: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    reaper = setInterval(() => app.server.closeIdleConnections(), 50);
+    reaper.unref();
+  });
   app.addHook('onClose', async () => {
+    clearInterval(reaper);
     await handler.close();
   });
   return app;
