@@ -1,0 +1,210 @@
+import { parseRna, parseSiren, parseSiret, parseTva } from '@mcp/fr-ids';
+import type { TextDoc } from './doc.js';
+import { type LabelKind, nearestLabel } from './labels.js';
+import { isPhoneRun } from './phone.js';
+
+export type CandidateType = 'siren' | 'siret' | 'tva' | 'rcs' | 'rna';
+
+/** One identifier-looking value found in a page, before its role is decided. */
+export interface RawCandidate {
+  type: CandidateType;
+  /** As written on the page. */
+  value: string;
+  /** Digits (SIREN/SIRET/RCS), `FR…` (TVA) or `W…` (RNA). */
+  normalized: string;
+  /** The SIREN this value identifies; null for RNA and foreign VAT. */
+  siren: string | null;
+  valid: boolean;
+  invalid_reason: string | null;
+  /** A keyword names it (SIRET, RCS, TVA…); unlabeled numbers are kept only when they pass checks. */
+  labeled: boolean;
+  rcs_city: string | null;
+  start: number;
+  end: number;
+}
+
+const CONTEXT = 80;
+
+export const contextOf = (text: string, start: number, end: number): string =>
+  text
+    .slice(Math.max(0, start - CONTEXT), Math.min(text.length, end + CONTEXT))
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const SEP = String.raw`[ \t.\-]?`;
+const FR_TVA = new RegExp(
+  String.raw`(?<![\p{L}\d])FR${SEP}([0-9A-Z]{2})${SEP}(\d{3}${SEP}\d{3}${SEP}\d{3})(?![\d\p{L}])`,
+  'giu',
+);
+const FOREIGN_VAT =
+  /(?<![\p{L}\d])(AT|BE|BG|CH|CHE|CY|CZ|DE|DK|EE|EL|ES|FI|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|NO|PL|PT|RO|SE|SI|SK|XI)[ \t-]?((?:U)?\d[\dA-Z. ]{6,14}[\dA-Z])(?![\d\p{L}])/gu;
+const RNA = /(?<![\p{L}\d])W[ \t]?(\d(?:[ .]?\d){8})(?!\d)/gu;
+/** Digit groups separated by one space or dot; URLs, codes glued to letters and signed numbers excluded. */
+const DIGIT_RUN = /(?<![\d\p{L}/=?#_@&%+\\-])\d+(?:[ \t.]\d+)*(?![\d\p{L}/_@%])/gu;
+
+const overlaps = (spans: Array<[number, number]>, s: number, e: number) =>
+  spans.some(([a, b]) => s < b && e > a);
+
+/** The current line before `start`, at most `max` characters. */
+const lineBefore = (text: string, start: number, max = 80): string => {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return text.slice(Math.max(lineStart, start - max), start);
+};
+
+const RCS_CITY_BEFORE =
+  /R\.?\s?C\.?\s?S\.?\s*(?:de\s+|d['’]\s*|:\s*)?(\p{Lu}[\p{L}'’\- ]{0,40}?)\s*(?:\b[AB]\b\s*)?(?:sous\s+le\s+(?:n°|num[ée]ro|no)\s*)?(?:SIRET|SIREN)?\s*(?:n°\s*)?:?\s*$/u;
+const RCS_CITY_AFTER =
+  /^\s*R\.?\s?C\.?\s?S\.?\s+(?:de\s+|d['’])?(?:[AB]\s+)?(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)*)/u;
+
+const cityBefore = (window: string): string | null => {
+  const city = RCS_CITY_BEFORE.exec(window)?.[1]?.trim();
+  return city && !/^(?:SIRET|SIREN|B|A)$/i.test(city) ? city : null;
+};
+
+/** Which identifier a digit run is, from its length, grouping and label; null when it is none. */
+const classifyRun = (groups: number[], label: LabelKind | null): { digits: 9 | 14; take: number } | null => {
+  const total = groups.reduce((a, b) => a + b, 0);
+  const sirenShape =
+    (groups.length === 1 && total === 9) || (groups[0] === 3 && groups[1] === 3 && groups[2] === 3);
+  if (total === 14) {
+    const ok = groups.length === 1 || groups[0] === 9 || sirenShape;
+    return ok ? { digits: 14, take: groups.length } : null;
+  }
+  if (total === 9) {
+    if (groups.length === 1 || sirenShape) return { digits: 9, take: groups.length };
+    return label && label !== 'phone' && groups.every((g) => g >= 2)
+      ? { digits: 9, take: groups.length }
+      : null;
+  }
+  // "SIREN 877 773 689 75009 Paris": the SIREN is the first three groups, the rest is something else.
+  if (sirenShape && label && label !== 'phone') return { digits: 9, take: 3 };
+  return null;
+};
+
+export interface Scan {
+  candidates: RawCandidate[];
+  /** `RCS Périgueux` without a number: the town, to complete the publisher's RCS. */
+  rcsCities: Array<{ city: string; offset: number }>;
+}
+
+/** Every SIREN/SIRET/TVA/RCS/RNA candidate in a page; phones, glued runs, URLs and foreign VAT are not. */
+export const scanCandidates = (doc: TextDoc): Scan => {
+  const text = doc.text;
+  const out: RawCandidate[] = [];
+  const taken: Array<[number, number]> = [];
+
+  for (const m of text.matchAll(FR_TVA)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const res = parseTva(m[0]);
+    out.push({
+      type: 'tva',
+      value: m[0],
+      normalized: `FR${(m[1] ?? '').toUpperCase()}${(m[2] ?? '').replace(/\D/g, '')}`,
+      siren: res.ok ? res.value.siren : (m[2] ?? '').replace(/\D/g, ''),
+      valid: res.ok,
+      invalid_reason: res.ok ? null : res.error.reason,
+      labeled: true,
+      rcs_city: null,
+      start,
+      end,
+    });
+    taken.push([start, end]);
+  }
+
+  for (const m of text.matchAll(FOREIGN_VAT)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(taken, start, end)) continue;
+    const compact = m[0].replace(/[\s.-]/g, '');
+    // "DE 12 345 678" only counts when a VAT label says so; a glued "DE123456789" is one on its own.
+    const label = nearestLabel(lineBefore(text, start, 60));
+    if (label !== 'tva' && /\s/.test(m[0])) continue;
+    if (!/^[A-Z]{2,3}U?\d{8,13}[A-Z\d]?$/.test(compact)) continue;
+    out.push({
+      type: 'tva',
+      value: m[0],
+      normalized: compact,
+      siren: null,
+      valid: false,
+      invalid_reason: 'foreign_vat',
+      labeled: true,
+      rcs_city: null,
+      start,
+      end,
+    });
+    taken.push([start, end]);
+  }
+
+  for (const m of text.matchAll(RNA)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(taken, start, end)) continue;
+    const res = parseRna(m[0]);
+    out.push({
+      type: 'rna',
+      value: m[0],
+      normalized: res.ok ? res.value : m[0].replace(/\s/g, ''),
+      siren: null,
+      valid: res.ok,
+      invalid_reason: res.ok ? null : res.error.reason,
+      labeled: true,
+      rcs_city: null,
+      start,
+      end,
+    });
+    taken.push([start, end]);
+  }
+
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const start = m.index;
+    if (overlaps(taken, start, start + m[0].length)) continue;
+    const parts = m[0].split(/[ \t.]/);
+    const window = lineBefore(text, start);
+    const label = nearestLabel(window);
+    if (isPhoneRun(text, start, parts, label)) continue;
+    const shape = classifyRun(
+      parts.map((p) => p.length),
+      label,
+    );
+    if (!shape) continue;
+    const kept = parts.slice(0, shape.take);
+    const digits = kept.join('');
+    let value = m[0];
+    if (shape.take < parts.length) {
+      let cut = 0;
+      for (let i = 0; i < shape.take; i++) cut = m[0].indexOf(parts[i] ?? '', cut) + (parts[i]?.length ?? 0);
+      value = m[0].slice(0, cut);
+    }
+    const end = start + value.length;
+    const after = text.slice(end, end + 60);
+    const cityAfter = RCS_CITY_AFTER.exec(after)?.[1] ?? null;
+    const isRcs = label === 'rcs' || (label !== 'siret' && label !== 'siren' && cityAfter !== null);
+    const labeled = label !== null && label !== 'phone' && label !== 'tva' && label !== 'rna';
+    const res = shape.digits === 14 ? parseSiret(digits) : parseSiren(digits);
+    if (!labeled && !res.ok) continue;
+    const type: CandidateType = isRcs ? 'rcs' : shape.digits === 14 ? 'siret' : 'siren';
+    out.push({
+      type,
+      value,
+      normalized: digits,
+      siren: digits.slice(0, 9),
+      valid: res.ok,
+      invalid_reason: res.ok ? null : res.error.reason,
+      labeled,
+      rcs_city: /R\.?\s?C\.?\s?S/i.test(window) ? cityBefore(window) : isRcs ? cityAfter : null,
+      start,
+      end,
+    });
+  }
+
+  const rcsCities: Scan['rcsCities'] = [];
+  for (const m of text.matchAll(
+    /\bR\.?\s?C\.?\s?S\.?[ \t]+(?:de\s+|d['’])?(\p{Lu}[\p{L}'’-]+(?:[ -](?:\p{Lu}|sur\b|en\b|le\b|la\b)[\p{L}'’-]*)*)[ \t]*(?=$|[\n,.;)|])/gmu,
+  )) {
+    if (m[1]) rcsCities.push({ city: m[1], offset: m.index });
+  }
+
+  out.sort((a, b) => a.start - b.start);
+  return { candidates: out, rcsCities };
+};

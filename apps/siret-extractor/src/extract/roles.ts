@@ -1,0 +1,81 @@
+import { sectionAt, type TextDoc } from './doc.js';
+import { HOST_NAMES, KNOWN_HOST_SIRENS } from './hosts.js';
+
+export type Role = 'publisher' | 'host' | 'third_party' | 'unknown';
+
+/** How the role was decided, strongest first; feeds the confidence score. */
+export type RoleCue = 'local' | 'section' | 'known_host' | 'label' | 'none';
+
+export interface RoleDecision {
+  role: Role;
+  cue: RoleCue;
+}
+
+const HOST_CUE =
+  /h[ée]berg[ée]e?s?\s+(?:par|chez|sur)|h[ée]bergeur|h[ée]bergement\s*(?:du\s+site|web|&|et\b|:|-|–|est|assur)|hosted\s+by|hosting\s+provider/giu;
+const THIRD_CUE =
+  /cr[ée]dits?\b|photos?\s*(?::|par|©)|photographies?\s+(?:de\s+\p{L}+\s+)?par|r[ée]alis[ée]e?s?\s+par|r[ée]alisation\s+(?:du\s+site|technique|graphique)|con[çc]ue?\s+(?:et\s+\p{L}+\s+)?par|conception\s+(?:du\s+site|graphique|et\s+r[ée]alisation)|d[ée]velopp[ée]e?\s+par|design(?:[ée]e?)?\s+par|illustrations?\s*(?::|par)|agence\s+web|prestataire|sous-traitant|m[ée]diateur|assureur|assurance\s+(?:professionnelle|responsabilit)/giu;
+const PUBLISHER_CUE =
+  /[ée]dit[ée]e?s?\s+par|[ée]diteur|[ée]ditrice|[ée]dition\s+(?:du|et|de)|publi[ée]e?\s+par|exploit[ée]e?\s+par|propri[ée]taire\s+du\s+site|directeur\s+de\s+(?:la\s+)?publication|directrice\s+de\s+(?:la\s+)?publication|publisher|co-?[ée]diteurs?/giu;
+
+const HEADING_HOST = /h[ée]berg|hosting|\bhost\b/iu;
+const HEADING_THIRD =
+  /cr[ée]dit|photo|r[ée]alisation|conception|design|d[ée]velopp|cr[ée]ation|webmaster|illustration|prestataire|partenaire|m[ée]diat|assur/iu;
+const HEADING_PUBLISHER =
+  /[ée]dit(?:eur|rice|ion)|publisher|propri[ée]taire|identification|informations?\s+(?:l[ée]gales|g[ée]n[ée]rales|soci[ée]t[ée])|soci[ée]t[ée]|l['’]entreprise|qui\s+sommes|[àa]\s+propos|about|imprint|impressum|responsable|directeur|directrice|publication/iu;
+
+type Cls = 'publisher' | 'host' | 'third_party';
+
+const classifyHeading = (title: string): Cls | 'mixed' | null => {
+  const hits: Cls[] = [];
+  if (HEADING_HOST.test(title)) hits.push('host');
+  if (HEADING_THIRD.test(title)) hits.push('third_party');
+  if (HEADING_PUBLISHER.test(title)) hits.push('publisher');
+  if (hits.length === 0) return null;
+  return hits.length === 1 ? (hits[0] as Cls) : 'mixed';
+};
+
+/** The last role cue in `window` (closest to the number wins). */
+const lastCue = (window: string): Cls | null => {
+  let best: { cls: Cls; at: number } | null = null;
+  const scan = (re: RegExp, cls: Cls) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m; m = re.exec(window)) {
+      if (!best || m.index >= best.at) best = { cls, at: m.index };
+    }
+  };
+  scan(PUBLISHER_CUE, 'publisher');
+  scan(HOST_CUE, 'host');
+  scan(THIRD_CUE, 'third_party');
+  return (best as { cls: Cls } | null)?.cls ?? null;
+};
+
+/** Start of the line before the current one: a host's name often sits just above its RCS. */
+const previousLineStart = (text: string, start: number): number => {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+};
+
+/**
+ * Whose number is this? Local wording before the number wins ("hébergé par", "édité par", "crédits"),
+ * then the section heading, then the list of hosting companies; a labeled number with no cue is taken
+ * as the publisher's (legal notices lead with it), an unlabeled one stays `unknown`.
+ */
+export const decideRole = (
+  doc: TextDoc,
+  start: number,
+  siren: string | null,
+  labeled: boolean,
+): RoleDecision => {
+  const section = sectionAt(doc, start);
+  const from = Math.max(section ? section.end : 0, start - 200);
+  const local = lastCue(doc.text.slice(from, start));
+  if (local) return { role: local, cue: 'local' };
+  if (HOST_NAMES.test(doc.text.slice(Math.max(from, previousLineStart(doc.text, start)), start))) {
+    return { role: 'host', cue: 'local' };
+  }
+  const heading = section ? classifyHeading(section.text) : null;
+  if (heading && heading !== 'mixed') return { role: heading, cue: 'section' };
+  if (siren && KNOWN_HOST_SIRENS.has(siren)) return { role: 'host', cue: 'known_host' };
+  return labeled ? { role: 'publisher', cue: 'label' } : { role: 'unknown', cue: 'none' };
+};
