@@ -48,10 +48,10 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): Store => {
     const t = now();
     // GCRA: `tat` is when the bucket would be full again; a call may go `tolerance` ahead of it.
     const tat = Math.max(buckets.get(key)?.tat ?? t, t);
-    const waitMs = Math.max(0, tat - tolerance - t);
-    if (waitMs > rate.maxWaitMs) return { ok: false, retryAfterMs: Math.ceil(waitMs - rate.maxWaitMs) };
+    const waitMs = tat - tolerance - t;
+    if (waitMs > 0) return { ok: false, waitMs: Math.ceil(waitMs) };
     buckets.set(key, { tat: tat + interval });
-    return { ok: true, waitMs: Math.ceil(waitMs) };
+    return { ok: true };
   };
 
   return {

@@ -9,21 +9,22 @@ export interface RateSpec {
   perSecond: number;
   /** Calls allowed back to back before spacing applies; 1 = strict spacing (the default). */
   burst?: number;
-  /** Longest wait a caller accepts for its turn; a longer one is refused without taking a slot. */
-  maxWaitMs: number;
 }
 
 export type TakeResult =
-  /** A slot was reserved: send after `waitMs` (0 = now). */
-  | { ok: true; waitMs: number }
-  /** The queue is full: nothing was reserved; the next slot frees in `retryAfterMs`. */
-  | { ok: false; retryAfterMs: number };
+  /** A token was taken: send now. */
+  | { ok: true }
+  /** No token yet: nothing was taken; ask again in `waitMs`. */
+  | { ok: false; waitMs: number };
 
 /** Releases a lock early; safe to call twice. */
 export type Release = () => Promise<void>;
 
 export interface Store {
-  /** Token bucket (GCRA form): reserve the next send slot for `key`, or refuse when the wait is too long. */
+  /**
+   * Token bucket (GCRA form) checked at the moment of sending: takes a token if one is there now.
+   * Nothing is reserved ahead, so a waiter that wakes late can never compress the spacing.
+   */
   take(key: string, rate: RateSpec): Promise<TakeResult>;
   /** TTL cache. */
   get<T = unknown>(key: string): Promise<T | undefined>;

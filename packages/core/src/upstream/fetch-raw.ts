@@ -1,8 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { type ErrorPayload, err, ok, type Result } from '../errors.js';
-import type { Store } from '../store/types.js';
 import { sendOnce } from './attempt.js';
 import { decodeBody } from './charset.js';
+import type { Limiter } from './limiter.js';
 import type { PreparedRequest } from './request.js';
 import {
   type BackoffOptions,
@@ -25,13 +25,12 @@ export interface RawResponse {
 export interface FetchContext {
   name: string;
   dispatcher: Dispatcher;
-  store: Store;
   stats: StatsRecorder;
   timeoutMs: number;
   retries: number;
   backoff: BackoffOptions;
   maxBodyBytes: number;
-  rateLimit?: { perSecond: number; burst: number; maxQueue: number };
+  limiter?: Limiter;
 }
 
 export const cancelled = (name: string): { ok: false; error: ErrorPayload } =>
@@ -49,32 +48,6 @@ const networkError = (name: string, code: string) =>
 
 const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
-/** Waits for this call's turn in the token bucket, within the deadline and the queue bound. */
-const waitForTurn = async (
-  ctx: FetchContext,
-  deadlineAt: number,
-  signal: AbortSignal,
-): Promise<Result<undefined>> => {
-  const limit = ctx.rateLimit;
-  if (!limit) return ok(undefined);
-  const interval = 1000 / limit.perSecond;
-  const maxWaitMs = Math.min(limit.maxQueue * interval, deadlineAt - Date.now());
-  const turn = await ctx.store.take(`${ctx.name}|rate`, { ...limit, maxWaitMs });
-  if (!turn.ok) {
-    return err(
-      'rate_limited',
-      `Too many calls to ${ctx.name} are already waiting for the ${limit.perSecond} req/s limit; try again shortly.`,
-      { retry_after_s: seconds(turn.retryAfterMs) },
-    );
-  }
-  try {
-    await sleep(turn.waitMs, signal);
-  } catch {
-    return cancelled(ctx.name);
-  }
-  return ok(undefined);
-};
-
 /**
  * Sends the request with rate limiting and retries, and returns the decoded answer of the last
  * attempt. Status classification (404, ≥ 400, okStatuses) is left to each caller.
@@ -86,8 +59,10 @@ export const fetchRaw = async (
   deadlineAt: number,
 ): Promise<Result<RawResponse>> => {
   for (let attempt = 0; ; attempt += 1) {
-    const turn = await waitForTurn(ctx, deadlineAt, signal);
-    if (!turn.ok) return turn;
+    if (ctx.limiter) {
+      const turn = await ctx.limiter.acquire(signal, deadlineAt);
+      if (!turn.ok) return turn;
+    }
     const remaining = deadlineAt - Date.now();
     if (remaining <= 0) return timedOut(ctx.name, req.label, ctx.timeoutMs);
     const timeoutMs = Math.min(ctx.timeoutMs, remaining);

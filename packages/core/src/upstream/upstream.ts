@@ -3,6 +3,8 @@ import { type ErrorPayload, err, ok, type Result } from '../errors.js';
 import { getMetrics } from '../metrics/registry.js';
 import { createMemoryStore } from '../store/memory.js';
 import { cancelled, type FetchContext, fetchRaw, type RawResponse } from './fetch-raw.js';
+import { createLimiter } from './limiter.js';
+import { withPeerLock } from './peer-lock.js';
 import { type Mode, type PreparedRequest, prepareRequest } from './request.js';
 import { DEFAULT_BACKOFF } from './retry.js';
 import { createSingleFlight } from './single-flight.js';
@@ -81,18 +83,22 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
   const ctx: FetchContext = {
     name,
     dispatcher,
-    store,
     stats,
     timeoutMs,
     retries: options.retries ?? 2,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     ...(options.rateLimit && {
-      rateLimit: {
-        perSecond: options.rateLimit.perSecond,
-        burst: options.rateLimit.burst ?? 1,
-        maxQueue: options.rateLimit.maxQueue ?? 100,
-      },
+      limiter: createLimiter(
+        name,
+        store,
+        {
+          perSecond: options.rateLimit.perSecond,
+          burst: Math.max(1, options.rateLimit.burst ?? 1),
+          maxQueue: options.rateLimit.maxQueue ?? 100,
+        },
+        () => cancelled(name),
+      ),
     }),
   };
   const defaults = {
@@ -112,8 +118,19 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
   };
 
   const execute = async (req: PreparedRequest, request: UpstreamRequest, signal: AbortSignal) => {
-    const deadlineAt = Date.now() + (request.deadlineMs ?? deadlineMs);
-    const result = await fetchRaw(ctx, req, signal, deadlineAt);
+    const budget = request.deadlineMs ?? deadlineMs;
+    const deadlineAt = Date.now() + budget;
+    const send = () => fetchRaw(ctx, req, signal, deadlineAt);
+    const result = req.cacheable
+      ? await withPeerLock(
+          store,
+          req.key,
+          Math.min(budget, timeoutMs),
+          signal,
+          () => readCache(req.key),
+          send,
+        )
+      : await send();
     const storable =
       result.ok &&
       ((result.value.status >= 200 && result.value.status < 300) ||
