@@ -1,3 +1,4 @@
+import { ConfigError } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { BraveConfig } from './providers/brave.js';
 import type { DuckDuckGoConfig } from './providers/duckduckgo.js';
@@ -60,12 +61,13 @@ export const searchEnvShape = {
 export const searchEnvSchema = z.object(searchEnvShape);
 export type SearchEnv = z.output<typeof searchEnvSchema>;
 
-/** Turns parsed env into a config; throws (start-up only) when the choice and the keys disagree. */
+/** Turns parsed env into a config; throws core's `ConfigError` (start-up only) when choice and keys disagree. */
 export const searchConfigFromEnv = (env: SearchEnv): SearchConfig => {
+  const problems: string[] = [];
   if (env.GOOGLE_CSE_KEY && !env.GOOGLE_CSE_CX)
-    throw new Error('GOOGLE_CSE_KEY is set but GOOGLE_CSE_CX is missing');
+    problems.push('GOOGLE_CSE_KEY is set but GOOGLE_CSE_CX is missing');
   if (env.GOOGLE_CSE_CX && !env.GOOGLE_CSE_KEY)
-    throw new Error('GOOGLE_CSE_CX is set but GOOGLE_CSE_KEY is missing');
+    problems.push('GOOGLE_CSE_CX is set but GOOGLE_CSE_KEY is missing');
   const config: SearchConfig = {
     provider: env.SERP_PROVIDER ?? 'auto',
     order: PROVIDER_IDS,
@@ -89,7 +91,8 @@ export const searchConfigFromEnv = (env: SearchEnv): SearchConfig => {
         : chosen === 'duckduckgo'
           ? config.duckduckgo
           : config[chosen];
-    if (!configured) throw new Error(`SERP_PROVIDER=${chosen} but its key/URL variables are not set`);
+    if (!configured) problems.push(`SERP_PROVIDER=${chosen} but its key/URL variables are not set`);
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 };
