@@ -180,7 +180,7 @@ export const scanCandidates = (doc: TextDoc): Scan => {
     const after = text.slice(end, end + 60);
     const cityAfter = RCS_CITY_AFTER.exec(after)?.[1] ?? null;
     const isRcs = label === 'rcs' || (label !== 'siret' && label !== 'siren' && cityAfter !== null);
-    const labeled = label !== null && label !== 'phone' && label !== 'tva' && label !== 'rna';
+    const labeled = isRcs || (label !== null && label !== 'phone' && label !== 'tva' && label !== 'rna');
     const res = shape.digits === 14 ? parseSiret(digits) : parseSiren(digits);
     if (!labeled && !res.ok) continue;
     const type: CandidateType = isRcs ? 'rcs' : shape.digits === 14 ? 'siret' : 'siren';

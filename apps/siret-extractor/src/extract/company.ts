@@ -21,7 +21,7 @@ const clean = (name: string): string | null => {
     .replace(/\s+/g, ' ')
     .replace(/[\s,.;:–—-]+$/u, '')
     .trim();
-  if (n.length < 2 || /^(?:les|des|la|le|l['’])\s/i.test(n)) return null;
+  if (n.length < 2 || /^(?:les|des|la|le|l['’])\s/.test(n)) return null;
   return n;
 };
 

@@ -1,8 +1,10 @@
 import type { TextDoc } from './doc.js';
 import { htmlToDoc } from './html.js';
 
+/** Markdown that embeds HTML: a closing tag, a `<br>`, or a tag with attributes; `<à compléter>` is not. */
 const HTML_TAG =
-  /<\/?(?:p|div|br|h[1-6]|table|tr|td|th|li|ul|ol|strong|b|em|i|span|a|section|article|dl|dt|dd|mark|small)\b[^>]*>/i;
+  /<\/(?:p|div|h[1-6]|table|tr|td|th|li|ul|ol|strong|b|em|i|span|a|section|article|dl|dt|dd|mark|small)>|<br\s*\/?>|<(?:p|div|a|span|img|table|section)\s+[\w-]+=/i;
+/<\/?(?:p|div|br|h[1-6]|table|tr|td|th|li|ul|ol|strong|b|em|i|span|a|section|article|dl|dt|dd|mark|small)\b[^>]*>/i;
 
 const escapeHtml = (s: string): string =>
   s

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromHtml, extractFromText } from './index.js';
+
+const ids = (text: string) => extractFromText(text).candidates.map((c) => c.normalized);
+
+describe('phone numbers are never identifiers, even when their digits pass Luhn', () => {
+  it.each([
+    'Téléphone : +33 6 79 70 95 27',
+    'Tél. +33 (0)6 79 70 95 27',
+    'Mobile : +33 (0)6.79.70.95.27',
+    'Appelez le 06.79.70.95.27',
+    'Appelez le 06 79 70 95 27',
+    'Standard : 0033 6 79 70 95 27',
+    'Téléphone : 679 709 527',
+    'Contact 0679709527',
+  ])('%s', (line) => {
+    expect(ids(`Éditeur\n${line}`)).toEqual([]);
+  });
+});
+
+describe('other look-alikes', () => {
+  it('rejects glued digit runs and numbers inside URLs', () => {
+    expect(ids('Référence 12345678901234567')).toEqual([]);
+    expect(ids('SIRET 8199899710001812')).toEqual([]);
+    expect(ids('https://www.facebook.com/819989971 et https://x.fr/?id=819989971')).toEqual([]);
+  });
+
+  it('ignores training-body, IBAN and date numbers', () => {
+    expect(ids('Déclaration d’activité DA 11 75 12345 75')).toEqual([]);
+    expect(ids('IBAN FR76 3000 4000 0312 3456 7890 143')).toEqual([]);
+    expect(ids('Mis à jour le 12 03 2021, capital de 10 174 560 €')).toEqual([]);
+  });
+
+  it('reports a foreign VAT number as such, never as a SIREN', () => {
+    const r = extractFromText('Éditeur : Acme GmbH\nUSt-IdNr / VAT : DE 123456789');
+    expect(r.siren).toBeNull();
+    expect(r.candidates).toMatchObject([
+      { type: 'tva', normalized: 'DE123456789', valid: false, invalid_reason: 'foreign_vat', siren: null },
+    ]);
+    expect(r.reason).toBe('no_identifier_found');
+    expect(extractFromText('N° TVA : BE0123456749').candidates[0]).toMatchObject({
+      invalid_reason: 'foreign_vat',
+    });
+  });
+
+  it('keeps placeholders out and says so', () => {
+    const r = extractFromText('SIRET : XXX XXX XXX XXXXX\nSIREN : 000 000 000');
+    expect(r.siren).toBeNull();
+    expect(r.candidates).toMatchObject([
+      { normalized: '000000000', valid: false, invalid_reason: 'placeholder' },
+    ]);
+    expect(r.reason).toBe('invalid_identifier');
+    expect(r.notes[0]).toBe('placeholder, not an identifier: "SIRET : XXX XXX XXX XXXXX"');
+  });
+
+  it('reports a labeled number failing Luhn as invalid, not as the SIREN', () => {
+    const r = extractFromText('Éditeur\nSIREN : 819 989 972');
+    expect(r).toMatchObject({ siren: null, reason: 'invalid_identifier' });
+    expect(r.candidates[0]).toMatchObject({ valid: false, invalid_reason: 'luhn', role: 'publisher' });
+  });
+
+  it('reports a TVA number with a wrong key as invalid', () => {
+    const r = extractFromText('TVA intracommunautaire : FR 04 552081317');
+    expect(r.candidates[0]).toMatchObject({ type: 'tva', valid: false, invalid_reason: 'key' });
+  });
+
+  it('leaves an unlabeled number that happens to pass Luhn as unknown', () => {
+    const r = extractFromText('Notre dossier 552 081 317 est suivi.');
+    expect(r.siren).toBeNull();
+    expect(r.candidates).toMatchObject([{ normalized: '552081317', role: 'unknown' }]);
+    expect(r.reason).toBe('no_publisher_identifier');
+  });
+});
+
+describe('written forms', () => {
+  it('reads numbers split by &nbsp;, narrow spaces and inline tags', () => {
+    const r = extractFromHtml('<p>SIREN&nbsp;: <span>552</span>&nbsp;<span>081</span>&#8239;<b>317</b></p>');
+    expect(r.siren).toBe('552081317');
+    const glued = extractFromHtml('<p>SIREN : <b>552</b><b>081</b><b>317</b></p>');
+    expect(glued.siren).toBe('552081317');
+  });
+
+  it('reads label and value from separate table cells and the La Poste SIRET rule', () => {
+    const html =
+      '<h2>Éditeur</h2><table><tr><th>Raison sociale</th><td>LA POSTE</td></tr>' +
+      '<tr><th>SIRET</th><td>356 000 000 49837</td></tr></table>';
+    const r = extractFromHtml(html);
+    expect(r).toMatchObject({ siren: '356000000', siret: '35600000049837', company_name: 'LA POSTE' });
+  });
+
+  it('reads dotted R.C.S. and the number-first RCS form', () => {
+    expect(extractFromText('EDF SA, R.C.S. Paris 552 081 317').rcs).toEqual({
+      city: 'Paris',
+      number: '552081317',
+    });
+    expect(extractFromText('SA au capital de 1 €, 552 081 317 RCS Nanterre').rcs).toEqual({
+      city: 'Nanterre',
+      number: '552081317',
+    });
+  });
+
+  it('reads lower-case and compact TVA numbers', () => {
+    const r = extractFromText('Éditeur : EDF\nTVA fr03552081317');
+    expect(r).toMatchObject({ siren: '552081317', tva: 'FR03552081317' });
+  });
+
+  it('reads setext Markdown headings as sections', () => {
+    const r = extractFromText(
+      'Éditeur\n=======\nACME SAS, SIREN 552 081 317\n\nHébergement\n-----------\nIONOS SARL, RCS Sarreguemines B 431 303 775',
+    );
+    expect(r.siren).toBe('552081317');
+    expect(r.candidates.map((c) => c.role)).toEqual(['publisher', 'host']);
+  });
+});
+
+describe('roles', () => {
+  it('knows hosting companies by name and by SIREN when nothing else says so', () => {
+    expect(extractFromText('## Infos\nOVH SAS, RCS Lille 424 761 419').candidates[0]?.role).toBe('host');
+    expect(extractFromText('## Infos\nSIREN 433 115 904').candidates[0]?.role).toBe('host');
+    expect(
+      extractFromText('Le site est hébergé par la société Ionos, SIREN 431 303 775').candidates[0]?.role,
+    ).toBe('host');
+  });
+
+  it('lets "édité par" win over a host named earlier', () => {
+    const r = extractFromText(
+      'Hébergement : OVH SAS, RCS Lille 424 761 419.\nCe site est édité par ACME SAS, RCS Paris 552 081 317.',
+    );
+    expect(r.candidates.map((c) => [c.siren, c.role])).toEqual([
+      ['424761419', 'host'],
+      ['552081317', 'publisher'],
+    ]);
+    expect(r).toMatchObject({ siren: '552081317', company_name: 'ACME' });
+  });
+
+  it('marks designers and photographers as third parties', () => {
+    const r = extractFromText(
+      '## Éditeur\nACME, SIREN 552 081 317\n## Réalisation\nSite conçu par Studio X, SIRET 801 198 094 00022',
+    );
+    expect(r.candidates.map((c) => c.role)).toEqual(['publisher', 'third_party']);
+    expect(extractFromText('Photos : Jean Dupont, SIRET 82903619300011').candidates[0]?.role).toBe(
+      'third_party',
+    );
+  });
+});
