@@ -52,8 +52,10 @@ export const blockFromResponse = (res: {
   return null;
 };
 
+// The whole title must be a login title ("Sign Up | LinkedIn"), so "Sign In Solutions | LinkedIn" is
+// still a company.
 const LOGIN_TITLE_RE =
-  /^(LinkedIn Login|Sign In|Sign Up|Join LinkedIn|Log In|S['’]identifier|S['’]inscrire|Connexion|Inscription|Security Verification)\b/i;
+  /^(LinkedIn Login|Sign In|Sign Up|Join LinkedIn|Log In|S['’]identifier|S['’]inscrire|Connexion|Inscription|Security Verification)(\s*[|,–-].*)?$/i;
 const WALL_PAGE_KEY_RE = /auth_?wall|login|checkpoint|signup|registration/i;
 
 /**
@@ -69,7 +71,7 @@ export const blockFromPage = (meta: PageMeta, hasStructuredData: boolean): Block
       seen: `a ${kind === 'authwall' ? 'sign-up wall' : 'login'} page (pageKey "${meta.page_key}")`,
     };
   }
-  if (meta.title && LOGIN_TITLE_RE.test(meta.title)) {
+  if (!hasStructuredData && meta.title && LOGIN_TITLE_RE.test(meta.title)) {
     return { kind: 'login_page', seen: `a login page ("<title>${meta.title}</title>")` };
   }
   if (!hasStructuredData && (meta.service === 'voyager-web' || meta.is_guest === 'false')) {

@@ -1,0 +1,80 @@
+/** Name comparison for ranking: accents, case, punctuation and French/English legal forms ignored. */
+
+const LEGAL_FORMS = new Set([
+  'sa',
+  'sas',
+  'sasu',
+  'sarl',
+  'eurl',
+  'sci',
+  'snc',
+  'scop',
+  'sca',
+  'gie',
+  'selarl',
+  'ltd',
+  'limited',
+  'inc',
+  'llc',
+  'gmbh',
+  'ag',
+  'bv',
+  'plc',
+  'corp',
+  'co',
+  'company',
+  'groupe',
+  'group',
+  'holding',
+  'france',
+  'the',
+  'et',
+  'and',
+  'de',
+  'la',
+  'le',
+  'les',
+  'des',
+  'du',
+]);
+
+export const tokens = (text: string | null | undefined): string[] =>
+  (text ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== '' && !LEGAL_FORMS.has(t));
+
+/** Share of `wanted`'s significant tokens found in `candidate` (0..1). */
+export const tokenOverlap = (wanted: string, candidate: string | null | undefined): number => {
+  const want = [...new Set(tokens(wanted))];
+  if (want.length === 0) return 0;
+  const have = new Set(tokens(candidate));
+  return want.filter((t) => have.has(t)).length / want.length;
+};
+
+export const sameName = (a: string, b: string | null | undefined): boolean => {
+  const x = tokens(a).join(' ');
+  return x !== '' && x === tokens(b).join(' ');
+};
+
+/** "Acme Industries" vs slug "acme-industries" / "acmeindustries" / "acme". */
+export const slugMatches = (name: string, slug: string | null | undefined): boolean => {
+  if (!slug) return false;
+  const joined = tokens(name).join('');
+  const s = tokens(slug).join('');
+  return joined !== '' && (s === joined || s.startsWith(joined) || joined.startsWith(s));
+};
+
+/** `https://www.acme.fr/contact` → `acme.fr`. */
+export const bareDomain = (url: string | null | undefined): string | null => {
+  if (!url) return null;
+  try {
+    return new URL(/^[a-z]+:\/\//i.test(url) ? url : `https://${url}`).hostname
+      .toLowerCase()
+      .replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+};

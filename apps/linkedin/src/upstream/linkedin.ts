@@ -1,0 +1,168 @@
+import { type ErrorPayload, err, ok, type Result } from '@mcp/core';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import { blockedError, blockFromResponse } from '../blocked.js';
+import type { LinkedInFetchConfig } from '../config.js';
+import { rebaseLinkedInUrl } from '../urls.js';
+
+/**
+ * The part of core's `createUpstream` this app relies on, declared structurally (as @mcp/search does)
+ * so the fetcher states exactly what it needs and tests can count what went out.
+ */
+export interface PageCall {
+  path: string;
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string>;
+  okStatuses?: number[];
+}
+export interface PageReply {
+  status: number;
+  headers?: Record<string, string>;
+  data: string;
+  cached: boolean;
+  url: string;
+}
+export interface PageClient {
+  text: (call: PageCall) => Promise<Result<PageReply, ErrorPayload>>;
+  close?: () => Promise<void>;
+}
+export interface PageClientOptions {
+  name: string;
+  baseUrl: string;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  retries?: number;
+  rateLimit?: { perSecond: number; burst?: number; maxQueue?: number };
+  cache?: { ttlMs: number; max?: number };
+  userAgent?: string;
+  maxBodyBytes?: number;
+}
+export type PageClientFactory = (options: PageClientOptions) => PageClient;
+
+export type Via = 'direct' | 'provider';
+
+export interface LinkedInPage {
+  /** The canonical linkedin.com URL asked for (never the provider URL, which may carry a key). */
+  url: string;
+  status: number;
+  html: string;
+  cached: boolean;
+  via: Via;
+}
+
+export interface LinkedInFetcher {
+  readonly via: Via;
+  fetchPage: (url: string, signal?: AbortSignal) => Promise<Result<LinkedInPage>>;
+  close: () => Promise<void>;
+}
+
+// A current desktop Chrome, as a logged-out visitor sends it. No cookie, ever.
+const USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const browserHeaders = (acceptLanguage: string): Record<string, string> => ({
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8',
+  'accept-language': acceptLanguage,
+  'cache-control': 'no-cache',
+  pragma: 'no-cache',
+  'sec-ch-ua': '"Google Chrome";v="131", "Chromium";v="131", "Not_A Brand";v="24"',
+  'sec-ch-ua-mobile': '?0',
+  'sec-ch-ua-platform': '"Windows"',
+  'sec-fetch-dest': 'document',
+  'sec-fetch-mode': 'navigate',
+  'sec-fetch-site': 'none',
+  'sec-fetch-user': '?1',
+  'upgrade-insecure-requests': '1',
+});
+
+// 999 is LinkedIn's bot answer and 3xx shows a redirect that was not (or could not be) followed:
+// both must reach the blocked-page checks as data instead of becoming a generic HTTP error.
+const AS_DATA = [999, 301, 302, 303, 307, 308];
+
+/** `https://api.example/?key=…&url={url}` + a LinkedIn URL → the provider URL. */
+export const providerUrl = (template: string, linkedinUrl: string): string =>
+  template.replaceAll('{url}', encodeURIComponent(linkedinUrl));
+
+const providerLabel = (template: string): string => new URL(template.replaceAll('{url}', 'x')).host;
+
+export const createLinkedInFetcher = (
+  config: LinkedInFetchConfig,
+  deps: { createUpstream: PageClientFactory; log?: Logger },
+): LinkedInFetcher => {
+  const via: Via = config.template ? 'provider' : 'direct';
+  const common = {
+    timeoutMs: config.timeoutMs,
+    retries: 1,
+    // One client per host: all LinkedIn URLs are normalised to www.linkedin.com, so this bucket is the
+    // per-host limit; with a provider, the provider's host gets it instead.
+    rateLimit: {
+      perSecond: config.ratePerSecond,
+      burst: Math.max(1, Math.ceil(config.ratePerSecond)),
+      maxQueue: 50,
+    },
+    // No HTTP-level cache here: it would keep a 999 or a login wall for the whole TTL. Extracted
+    // results are cached one level up, and only when the page held data.
+    maxBodyBytes: 5 * 1024 * 1024,
+  };
+  const client = config.template
+    ? deps.createUpstream({
+        name: 'linkedin-provider',
+        baseUrl: new URL(config.template.replaceAll('{url}', 'x')).origin,
+        headers: config.providerHeaders,
+        ...common,
+      })
+    : deps.createUpstream({
+        name: 'linkedin',
+        baseUrl: config.baseUrl ?? 'https://www.linkedin.com',
+        headers: browserHeaders(config.acceptLanguage),
+        userAgent: USER_AGENT,
+        ...common,
+      });
+  const limit = pLimit(config.concurrency);
+  const target = config.template ? providerLabel(config.template) : 'linkedin.com';
+
+  const fetchOnce = async (url: string, signal?: AbortSignal): Promise<Result<LinkedInPage>> => {
+    // With a provider the real linkedin.com URL is handed over: LINKEDIN_BASE_URL only redirects
+    // fetches this server makes itself.
+    const path = config.template ? providerUrl(config.template, url) : rebaseLinkedInUrl(url, config.baseUrl);
+    const res = await client.text({ path, signal, okStatuses: AS_DATA });
+    if (!res.ok) return err(res.error.code, explain(res.error, url, via), res.error.details);
+    const { status, data, cached, headers } = res.value;
+    const signalSeen = blockFromResponse({ status, finalUrl: url, location: headers?.location ?? null });
+    if (signalSeen) return { ok: false, error: blockedError(signalSeen, { url, via }) };
+    return ok({ url, status, html: data, cached, via });
+  };
+
+  const explain = (error: ErrorPayload, url: string, how: Via): string => {
+    if (error.code === 'not_found') return `LinkedIn has no public page at ${url} (HTTP 404).`;
+    if (error.code === 'rate_limited') {
+      return how === 'provider'
+        ? `The scraping provider (${target}) is rate limiting requests for ${url}; retry later.`
+        : `LinkedIn is rate limiting requests for ${url}; retry later or configure LINKEDIN_FETCH_URL_TEMPLATE.`;
+    }
+    const status = error.details?.status;
+    if (how === 'provider' && (status === 401 || status === 402 || status === 403)) {
+      return `The scraping provider (${target}) refused the request (HTTP ${status}): check its key in LINKEDIN_FETCH_URL_TEMPLATE or LINKEDIN_FETCH_HEADERS, and its credit.`;
+    }
+    return how === 'provider' ? `Scraping provider (${target}): ${error.message}` : error.message;
+  };
+
+  return {
+    via,
+    fetchPage: async (url, signal) => {
+      const res = await limit(() => fetchOnce(url, signal));
+      deps.log?.debug(
+        {
+          linkedin_url: url,
+          via,
+          ok: res.ok,
+          ...(res.ok ? { cached: res.value.cached } : { code: res.error.code }),
+        },
+        'linkedin fetch',
+      );
+      return res;
+    },
+    close: async () => {
+      await client.close?.();
+    },
+  };
+};
