@@ -2,7 +2,6 @@ import { type ReplayRoute, type ReplayServer, readFixture, startReplayServer } f
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SearchConfig, searchConfigFromEnv, searchEnvSchema } from './config.js';
 import { createSearch } from './search.js';
-import { createUpstream } from './test-upstream.js';
 import type { ProviderId } from './types.js';
 
 const KEYS = {
@@ -57,7 +56,7 @@ const configFor = (url: string, extra: Record<string, string> = {}): SearchConfi
     }),
   );
 
-const searchWith = (config: SearchConfig) => createSearch(config, { createUpstream }).search;
+const searchWith = (config: SearchConfig) => createSearch(config).search;
 
 describe('each provider against its recorded answer', () => {
   it('serper: POSTs q/gl/hl/num/page with X-API-KEY', async () => {
@@ -380,7 +379,7 @@ describe('input checks', () => {
 
 describe('configuration', () => {
   it('orders auto as serper, serpapi, brave, searxng, google_cse, duckduckgo', () => {
-    expect(createSearch(configFor('http://127.0.0.1:9'), { createUpstream }).providers).toEqual([
+    expect(createSearch(configFor('http://127.0.0.1:9')).providers).toEqual([
       'serper',
       'serpapi',
       'brave',
@@ -392,7 +391,7 @@ describe('configuration', () => {
 
   it('works out of the box with DuckDuckGo alone', () => {
     const config = searchConfigFromEnv(searchEnvSchema.parse({}));
-    expect(createSearch(config, { createUpstream }).providers).toEqual(['duckduckgo']);
+    expect(createSearch(config).providers).toEqual(['duckduckgo']);
   });
 
   it('refuses a chosen provider without its key, and half a Google CSE setup', () => {

@@ -1,6 +1,7 @@
 import { type ErrorCode, type ErrorPayload, err, ok, type Result } from '@mcp/core';
 import type { Logger } from 'pino';
 import type { SearchConfig } from './config.js';
+import { createUpstream as coreUpstream } from './core-upstream.js';
 import { createBraveProvider } from './providers/brave.js';
 import { createDuckDuckGoProvider } from './providers/duckduckgo.js';
 import { createGoogleCseProvider } from './providers/google-cse.js';
@@ -83,8 +84,8 @@ const FACTORIES: Record<
 };
 
 export interface SearchOptions {
-  /** core's `createUpstream`; injected so this package states what it needs and tests can swap it. */
-  createUpstream: UpstreamFactory;
+  /** Default: core's `createUpstream`. Injectable so the package states what it needs. */
+  createUpstream?: UpstreamFactory;
   log?: Logger;
 }
 
@@ -92,9 +93,9 @@ export interface SearchOptions {
  * Builds the provider chain once (at start-up): `auto` keeps the configured providers in
  * `config.order`, an explicit choice uses that provider alone.
  */
-export const createSearch = (config: SearchConfig, options: SearchOptions): Search => {
+export const createSearch = (config: SearchConfig, options: SearchOptions = {}): Search => {
   const deps: ProviderDeps = {
-    createUpstream: options.createUpstream,
+    createUpstream: options.createUpstream ?? coreUpstream,
     cacheTtlMs: config.cacheTtlMs,
     timeoutMs: config.timeoutMs,
   };
