@@ -1,0 +1,27 @@
+import { defineTool, toolError } from '@mcp/core';
+import * as z from 'zod/v4';
+import { buildAnswer } from '../extract/answer.js';
+import { analyzeText } from '../extract/index.js';
+import { extractionSchema, READ_ONLY, verifyInput } from './schemas.js';
+import { type ExtractorDeps, maybeVerify, tooLarge } from './shared.js';
+
+export const extractFromText = (deps: ExtractorDeps) =>
+  defineTool({
+    name: 'extract_from_text',
+    title: 'SIREN/SIRET from text or Markdown',
+    description:
+      'Reads the publisher’s SIREN, SIRET, TVA and RCS from plain text or Markdown (a copied legal notice, a Hugo/Jekyll mentions-legales.md). Markdown headings tell the publisher (Éditeur) from the host (Hébergeur) and credits.',
+    input: z.object({
+      text: z.string().min(1).describe('Plain text or Markdown, at most 3 MB'),
+      url: z.string().url().optional().describe('Where the text comes from; reported as source_url'),
+      verify: verifyInput,
+    }),
+    output: extractionSchema,
+    annotations: { ...READ_ONLY, openWorldHint: false },
+    async handler({ text, url, verify }, { signal }) {
+      const big = tooLarge('text', text);
+      if (big) return toolError('invalid_input', big, { field: 'text' });
+      const answer = buildAnswer([analyzeText(text, url ?? null)], 0);
+      return maybeVerify(answer, verify, deps, signal);
+    },
+  });
