@@ -60,7 +60,8 @@ export const parseIanaReferral = (text: string): TldReferral => {
 export const createWhoisClient = (options: WhoisClientOptions): WhoisClient => {
   const port = options.port ?? 43;
   const ttl = options.cacheTtlMs ?? 10 * 60_000;
-  const answers = new LRUCache<string, string>({ max: 500, ttl });
+  // ttl 0 disables the answer cache (LRUCache would read 0 as "never expires").
+  const answers = new LRUCache<string, string>({ max: 500, ttl: Math.max(ttl, 1) });
   const referrals = new LRUCache<string, TldReferral>({ max: 2000, ttl: 24 * 60 * 60_000 });
   const limits = new Map<string, LimitFunction>();
   const limitFor = (host: string) => {
@@ -136,8 +137,8 @@ export const createWhoisClient = (options: WhoisClientOptions): WhoisClient => {
     if (hit !== undefined) return ok(hit);
     const line = queryLine(host, name);
     const result = await limitFor(host)(() => send(host, line, signal));
-    if (result.ok) answers.set(key, result.value);
-    else options.log?.warn({ host, code: result.error.code }, 'whois query failed');
+    if (!result.ok) options.log?.warn({ host, code: result.error.code }, 'whois query failed');
+    else if (ttl > 0) answers.set(key, result.value);
     return result;
   };
 

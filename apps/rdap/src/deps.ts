@@ -1,0 +1,53 @@
+import type { Logger } from 'pino';
+import { type BootstrapStore, createBootstrapStore } from './bootstrap/store.js';
+import type { RdapEnv } from './config.js';
+import { createRdapHttp, type RdapHttp } from './upstream/rdap.js';
+import { createWhoisClient, type WhoisClient } from './whois/client.js';
+
+/** What the tools share: built once from the env, handed to each tool by closure. */
+export interface RdapDeps {
+  bootstrap: BootstrapStore;
+  http: RdapHttp;
+  whois: WhoisClient;
+  /** `RDAP_FR_BASE_URL` when set: wins over the bootstrap for the AFNIC TLDs. */
+  frBaseUrl: string | undefined;
+  /** Simultaneous lookups per registry in check_availability. */
+  concurrencyPerRegistry: number;
+  log: Logger;
+  close: () => Promise<void>;
+}
+
+export const createRdapDeps = (env: RdapEnv, log: Logger): RdapDeps => {
+  const http = createRdapHttp({
+    bootstrapUrl: env.RDAP_BOOTSTRAP_URL,
+    serversOverride: env.RDAP_SERVERS_OVERRIDE_URL,
+    timeoutMs: env.RDAP_TIMEOUT_MS,
+    cacheTtlMs: env.RDAP_CACHE_TTL_S * 1000,
+    perSecond: env.RDAP_RATE_PER_SECOND,
+  });
+  const bootstrap = createBootstrapStore({
+    fetchFile: (kind) => http.bootstrapFile(kind),
+    ttlMs: env.RDAP_BOOTSTRAP_TTL_S * 1000,
+    log,
+  });
+  const whois = createWhoisClient({
+    timeoutMs: env.WHOIS_TIMEOUT_MS,
+    maxBytes: env.WHOIS_MAX_BYTES,
+    hostOverride: env.WHOIS_HOST,
+    port: env.WHOIS_PORT,
+    cacheTtlMs: env.RDAP_CACHE_TTL_S * 1000,
+    log,
+  });
+  return {
+    bootstrap,
+    http,
+    whois,
+    frBaseUrl: env.RDAP_FR_BASE_URL,
+    concurrencyPerRegistry: env.RDAP_CONCURRENCY_PER_REGISTRY,
+    log,
+    close: async () => {
+      await bootstrap.settled();
+      await http.close();
+    },
+  };
+};

@@ -1,0 +1,111 @@
+import type { Result } from '@mcp/core';
+// TODO(core): import from '@mcp/core' once its index exports the upstream client.
+import type { Upstream } from '../../../../packages/core/src/upstream/types.js';
+import { createUpstream } from '../../../../packages/core/src/upstream/upstream.js';
+import type { BootstrapKind } from '../bootstrap/bootstrap.js';
+
+export interface RdapHttpOptions {
+  /** `RDAP_BOOTSTRAP_URL`: where `dns.json`, `ipv4.json`, … live. */
+  bootstrapUrl: string;
+  /**
+   * `RDAP_SERVERS_OVERRIDE_URL` (tests): replaces scheme + host (+ port) of every RDAP server URL —
+   * bootstrap entries, the built-in table, registrar links — and keeps the path, so a test can point
+   * all registries at one loopback server.
+   */
+  serversOverride?: string | undefined;
+  timeoutMs: number;
+  cacheTtlMs: number;
+  /** Per registry. */
+  perSecond: number;
+}
+
+export interface RdapAnswer {
+  status: number;
+  data: unknown;
+  url: string;
+}
+
+export interface RdapHttp {
+  /** GET `path` under `baseUrl`; a 404 comes back as data (status 404), other failures as errors. */
+  get: (baseUrl: string, path: string, signal?: AbortSignal) => Promise<Result<RdapAnswer>>;
+  /** GET an absolute RDAP URL (a registrar link). */
+  getUrl: (url: string, signal?: AbortSignal) => Promise<Result<RdapAnswer>>;
+  bootstrapFile: (kind: BootstrapKind) => Promise<Result<unknown>>;
+  close: () => Promise<void>;
+}
+
+const RDAP_ACCEPT = { accept: 'application/rdap+json, application/json;q=0.9' };
+
+/** Keeps `/rdap/` when the variable gives only scheme + host (DESIGN §3: overrides keep the path). */
+export const bootstrapBase = (value: string): string => {
+  const url = new URL(value);
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/rdap/';
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+};
+
+export const applyOverride = (url: string, override: string | undefined): string => {
+  if (!override) return url;
+  const target = new URL(url);
+  const by = new URL(override);
+  target.protocol = by.protocol;
+  target.host = by.host;
+  return target.href;
+};
+
+/**
+ * One upstream client per RDAP server: each registry gets its own rate limit, cache and connection
+ * pool, and a slow registry cannot hold up the others. 429 answers are retried after their
+ * Retry-After by the core client, within the call's deadline.
+ */
+export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
+  const servers = new Map<string, Upstream>();
+  const bootstrap = createUpstream({
+    name: 'iana-bootstrap',
+    baseUrl: bootstrapBase(options.bootstrapUrl),
+    timeoutMs: options.timeoutMs,
+    retries: 1,
+    maxBodyBytes: 4 * 1024 * 1024,
+  });
+
+  const serverFor = (origin: string): Upstream => {
+    let upstream = servers.get(origin);
+    if (!upstream) {
+      upstream = createUpstream({
+        name: new URL(origin).host.replace(/[^\w.-]/g, '-'),
+        baseUrl: origin,
+        timeoutMs: options.timeoutMs,
+        deadlineMs: options.timeoutMs * 2,
+        retries: 1,
+        rateLimit: { perSecond: options.perSecond, burst: options.perSecond, maxQueue: 200 },
+        cache: { ttlMs: options.cacheTtlMs, max: 2000 },
+        maxBodyBytes: 1024 * 1024,
+      });
+      servers.set(origin, upstream);
+    }
+    return upstream;
+  };
+
+  const getUrl: RdapHttp['getUrl'] = async (rawUrl, signal) => {
+    const url = applyOverride(rawUrl, options.serversOverride);
+    const res = await serverFor(new URL(url).origin).json<unknown>({
+      path: url,
+      headers: RDAP_ACCEPT,
+      okStatuses: [404],
+      ...(signal ? { signal } : {}),
+    });
+    if (!res.ok) return res;
+    return { ok: true, value: { status: res.value.status, data: res.value.data, url } };
+  };
+
+  return {
+    get: (baseUrl, path, signal) => getUrl(new URL(path, baseUrl).href, signal),
+    getUrl,
+    bootstrapFile: async (kind) => {
+      const res = await bootstrap.json<unknown>({ path: `${kind}.json` });
+      return res.ok ? { ok: true, value: res.value.data } : res;
+    },
+    close: async () => {
+      await Promise.all([bootstrap.close(), ...[...servers.values()].map((s) => s.close())]);
+    },
+  };
+};
