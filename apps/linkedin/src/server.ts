@@ -1,0 +1,42 @@
+import { createServer } from '@mcp/core';
+import { createSearch, searchConfigFromEnv } from '@mcp/search';
+import { fetchConfigFromEnv, linkedinEnvSchema } from './config.js';
+import { createSafeFetch, createUpstream, safeFetchOptionsFromEnv } from './core-deps.js';
+import { createPageLoader } from './pages.js';
+import { linkedinTools } from './tools/index.js';
+import { createLinkedInFetcher } from './upstream/linkedin.js';
+
+export const INSTRUCTIONS = [
+  'Public LinkedIn data, as a logged-out visitor sees it; this server never logs in.',
+  'get_company reads a company page (URL or slug); get_profile a public profile (URL or public id).',
+  'find_company finds a company’s LinkedIn page from its name (give its website when known);',
+  'find_people lists public profiles of people at a company from web search, optionally by role.',
+  'LinkedIn often refuses automated visits: a `blocked` error says what was seen; do not retry in a loop.',
+].join(' ');
+
+/** The linkedin MCP server: one fetcher (direct or provider), one page cache, one search chain per process. */
+export const linkedinServer = createServer({
+  name: 'linkedin',
+  version: '0.1.0',
+  title: 'LinkedIn public data',
+  instructions: INSTRUCTIONS,
+  env: linkedinEnvSchema,
+  tools: ({ env, log }) => {
+    const fetchConfig = fetchConfigFromEnv(env);
+    const fetcher = createLinkedInFetcher(fetchConfig, { createUpstream, log });
+    log.info(
+      { via: fetcher.via, rate_per_s: fetchConfig.ratePerSecond, concurrency: fetchConfig.concurrency },
+      'linkedin fetching',
+    );
+    const loader = createPageLoader(fetcher, { cacheTtlMs: fetchConfig.cacheTtlMs });
+    const { search } = createSearch(searchConfigFromEnv(env), { log });
+    const fetchWebsite = createSafeFetch({
+      ...safeFetchOptionsFromEnv({
+        SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
+        SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,
+      }),
+      log,
+    });
+    return linkedinTools({ loader, search, fetchWebsite });
+  },
+});

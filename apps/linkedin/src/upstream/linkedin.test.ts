@@ -1,0 +1,187 @@
+import { type ReplayServer, readFixtureText, startReplayServer } from '@mcp/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchConfigFromEnv } from '../config.js';
+import { createUpstream } from '../core-deps.js';
+import { HAND_MADE_AUTHWALL } from '../testing/hand-made-pages.js';
+import { createLinkedInFetcher, type LinkedInFetcher, providerUrl } from './linkedin.js';
+
+const audiense = readFixtureText('linkedin', 'company_audiense_public.html');
+const html = { 'content-type': 'text/html; charset=utf-8' };
+
+let linkedin: ReplayServer;
+let direct: LinkedInFetcher;
+
+beforeAll(async () => {
+  linkedin = await startReplayServer([
+    { path: '/company/audiense/', headers: html, body: audiense },
+    { path: '/company/slow-a/', headers: html, body: audiense, delayMs: 120 },
+    { path: '/company/slow-b/', headers: html, body: audiense, delayMs: 120 },
+    { path: '/company/bot/', status: 999, headers: html, body: '<html><head></head><body></body></html>' },
+    {
+      path: '/company/walled/',
+      status: 302,
+      headers: { location: '/authwall?trk=qf&original_referer=&sessionRedirect=x' },
+    },
+    { path: '/authwall', headers: html, body: HAND_MADE_AUTHWALL },
+  ]);
+  direct = createLinkedInFetcher(
+    fetchConfigFromEnv({
+      LINKEDIN_BASE_URL: linkedin.url,
+      LINKEDIN_RATE_PER_SECOND: 50,
+      LINKEDIN_CONCURRENCY: 1,
+    }),
+    { createUpstream },
+  );
+});
+
+afterAll(async () => {
+  await direct.close();
+  await linkedin.close();
+});
+
+describe('direct fetch', () => {
+  it('rebases linkedin.com on LINKEDIN_BASE_URL and sends browser headers, no cookie', async () => {
+    const res = await direct.fetchPage('https://www.linkedin.com/company/audiense/');
+    expect(res.ok && res.value).toMatchObject({
+      url: 'https://www.linkedin.com/company/audiense/',
+      status: 200,
+      via: 'direct',
+      cached: false,
+    });
+    expect(res.ok && res.value.html.length).toBe(audiense.length);
+    const sent = linkedin.requests.find((r) => r.path === '/company/audiense/')!;
+    expect(sent.headers['user-agent']).toMatch(/^Mozilla\/5\.0 .* Chrome\/\d+/);
+    expect(sent.headers['accept-language']).toBe('fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7');
+    expect(sent.headers.accept).toMatch(/^text\/html/);
+    expect(sent.headers['sec-fetch-mode']).toBe('navigate');
+    expect(sent.headers.cookie).toBeUndefined();
+    expect(sent.headers.authorization).toBeUndefined();
+  });
+
+  it('answers HTTP 999 with blocked, saying what was seen and what to do', async () => {
+    const res = await direct.fetchPage('https://www.linkedin.com/company/bot/');
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.error.code).toBe('blocked');
+    expect(res.error.message).toBe(
+      'LinkedIn did not serve the public page for https://www.linkedin.com/company/bot/: it returned HTTP 999 (LinkedIn’s answer to suspected bots).',
+    );
+    expect(res.error.details).toMatchObject({ seen: 'http_999', via: 'direct' });
+    expect(String(res.error.details?.what_to_do)).toContain('LINKEDIN_FETCH_URL_TEMPLATE');
+  });
+
+  it('answers 404 with not_found', async () => {
+    const res = await direct.fetchPage('https://www.linkedin.com/company/nobody-here/');
+    expect(!res.ok && res.error).toMatchObject({
+      code: 'not_found',
+      message: 'LinkedIn has no public page at https://www.linkedin.com/company/nobody-here/ (HTTP 404).',
+    });
+  });
+
+  it('returns the page behind a redirect to /authwall for the page checks to refuse', async () => {
+    // core's upstream follows redirects, so the wall arrives as a 200 page; pages.test.ts asserts
+    // that it then ends as `blocked`.
+    const res = await direct.fetchPage('https://www.linkedin.com/company/walled/');
+    expect(res.ok && res.value.html).toBe(HAND_MADE_AUTHWALL);
+    expect(linkedin.count('/authwall')).toBeGreaterThan(0);
+  });
+
+  it('runs at most LINKEDIN_CONCURRENCY fetches at once', async () => {
+    linkedin.reset();
+    await Promise.all([
+      direct.fetchPage('https://www.linkedin.com/company/slow-a/'),
+      direct.fetchPage('https://www.linkedin.com/company/slow-b/'),
+    ]);
+    const [a, b] = linkedin.requests.map((r) => r.at);
+    expect(Math.abs(b! - a!)).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('rate limit', () => {
+  it('spaces fetches to LINKEDIN_RATE_PER_SECOND', async () => {
+    const fetcher = createLinkedInFetcher(
+      fetchConfigFromEnv({
+        LINKEDIN_BASE_URL: linkedin.url,
+        LINKEDIN_RATE_PER_SECOND: 4,
+        LINKEDIN_CONCURRENCY: 4,
+      }),
+      { createUpstream },
+    );
+    linkedin.reset();
+    const started = performance.now();
+    await Promise.all(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((s) => fetcher.fetchPage(`https://www.linkedin.com/company/${s}/`)),
+    );
+    // Burst of 4, then 4/s: the last two wait for new tokens (≈ 250 ms and 500 ms).
+    expect(linkedin.count()).toBe(6);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    await fetcher.close();
+  });
+});
+
+describe('provider template', () => {
+  let provider: ReplayServer;
+  let viaProvider: LinkedInFetcher;
+
+  beforeAll(async () => {
+    provider = await startReplayServer((req) => {
+      const target = req.query.get('url') ?? '';
+      if (target.endsWith('/company/audiense/')) return { headers: html, body: audiense };
+      if (target.endsWith('/company/bot/')) return { status: 999, body: '' };
+      return { status: 401, body: { message: 'Invalid API key' } };
+    });
+    viaProvider = createLinkedInFetcher(
+      fetchConfigFromEnv({
+        LINKEDIN_BASE_URL: linkedin.url,
+        LINKEDIN_FETCH_URL_TEMPLATE: `${provider.url}/v1/scrape?api_key=k-123&render=false&url={url}`,
+        LINKEDIN_FETCH_HEADERS: 'X-Provider-Key: secret-header-value\nX-Country: fr',
+        LINKEDIN_RATE_PER_SECOND: 50,
+      }),
+      { createUpstream },
+    );
+  });
+
+  afterAll(async () => {
+    await viaProvider.close();
+    await provider.close();
+  });
+
+  it('hands the real linkedin.com URL, URL-encoded, to the provider with its headers', async () => {
+    linkedin.reset();
+    const res = await viaProvider.fetchPage('https://www.linkedin.com/company/audiense/');
+    expect(res.ok && res.value).toMatchObject({
+      via: 'provider',
+      status: 200,
+      url: 'https://www.linkedin.com/company/audiense/',
+    });
+    const sent = provider.requests[0]!;
+    expect(sent.path).toBe('/v1/scrape');
+    expect(sent.url).toContain('url=https%3A%2F%2Fwww.linkedin.com%2Fcompany%2Faudiense%2F');
+    expect(sent.query.get('url')).toBe('https://www.linkedin.com/company/audiense/');
+    expect(sent.query.get('api_key')).toBe('k-123');
+    expect(sent.headers['x-provider-key']).toBe('secret-header-value');
+    expect(sent.headers['x-country']).toBe('fr');
+    expect(linkedin.count()).toBe(0);
+  });
+
+  it('reads a 999 passed through by the provider as blocked, with provider advice', async () => {
+    const res = await viaProvider.fetchPage('https://www.linkedin.com/company/bot/');
+    expect(!res.ok && res.error.code).toBe('blocked');
+    expect(!res.ok && String(res.error.details?.what_to_do)).toContain('scraping provider');
+  });
+
+  it('says when the provider refuses its key, without echoing the key', async () => {
+    const res = await viaProvider.fetchPage('https://www.linkedin.com/company/other/');
+    expect(!res.ok && res.error.code).toBe('upstream_http');
+    const message = !res.ok ? res.error.message : '';
+    expect(message).toContain('refused the request (HTTP 401)');
+    expect(message).not.toContain('k-123');
+    expect(message).not.toContain('secret-header-value');
+  });
+
+  it('builds provider URLs by encoding the LinkedIn URL', () => {
+    expect(providerUrl('https://p.example/?u={url}', 'https://www.linkedin.com/in/é/?a=1&b=2')).toBe(
+      'https://p.example/?u=https%3A%2F%2Fwww.linkedin.com%2Fin%2F%C3%A9%2F%3Fa%3D1%26b%3D2',
+    );
+  });
+});
