@@ -84,15 +84,14 @@ export const mapUpstreamError = (
   const details = status === undefined ? {} : { status };
   if (error.code === 'rate_limited' || status === 429 || status === 402) {
     const retry = error.details?.retry_after_s;
-    return providerError(
-      'rate_limited',
-      `${label} refused the search for quota or rate limit${suffix}`,
-      'quota',
-      {
-        ...details,
-        ...(typeof retry === 'number' ? { retry_after_s: retry } : {}),
-      },
-    );
+    // Core drops 429 bodies; its own message then says whether we or the provider throttled.
+    const message = said
+      ? `${label} refused the search (quota or rate limit): ${said}`
+      : `${label}: ${error.message}`;
+    return providerError('rate_limited', message, 'quota', {
+      ...details,
+      ...(typeof retry === 'number' ? { retry_after_s: retry } : {}),
+    });
   }
   if (status === 401 || status === 403) {
     return providerError(
