@@ -14,6 +14,7 @@ export default defineConfig({
   // Readable stack traces in production logs are worth more than the ~2 MB minification saves.
   minify: false,
   shims: true,
-  deps: { alwaysBundle: [/.*/], onlyBundle: false },
+  // Bundle every dependency, and fail the build if anything but a Node built-in is left to import.
+  deps: { alwaysBundle: [/.*/], onlyBundle: false, onlyImport: [] },
   outputOptions: { codeSplitting: false },
 });

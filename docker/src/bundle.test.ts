@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { APPS, ROOT, readRepoFile } from './repo.js';
+
+// Each app bundles into one ESM file that runs with nothing but Node: that file is the whole Docker
+// runtime layer and the `npx` bin. The bundles are built into a temp dir outside the repo, so no
+// node_modules can be found from there and the apps' own dist/ is left alone.
+const work = mkdtempSync(join(tmpdir(), 'mcp-bundle-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const run = (command: string, args: string[], options: { cwd: string; input?: string; timeoutMs: number }) =>
+  new Promise<Exit>((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      timeout: options.timeoutMs,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? work, NODE_ENV: 'production' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+
+/** Tool names declared one per file: `src/tools/<tool>.ts` containing `name: '<tool>'`. */
+const declaredTools = (app: string): string[] => {
+  const dir = join(ROOT, 'apps', app, 'src', 'tools');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .map((file) => file.slice(0, -3))
+    .filter((tool) => readFileSync(join(dir, `${tool}.ts`), 'utf8').includes(`name: '${tool}'`))
+    .sort();
+};
+
+const initialize = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: {
+    protocolVersion: '2025-06-18',
+    capabilities: {},
+    clientInfo: { name: 'bundle-test', version: '1' },
+  },
+});
+const listTools = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
+
+describe('app bundles (DESIGN.md §3: pnpm --filter @mcp/<app> build → dist/main.js)', () => {
+  it.each(APPS)('%s declares build = tsdown, dev = tsx watch, and one bundled entry', (app) => {
+    const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as { scripts: Record<string, string> };
+    expect(pkg.scripts.build).toBe('tsdown');
+    expect(pkg.scripts.dev).toBe('tsx watch src/main.ts');
+    const config = readRepoFile(`apps/${app}/tsdown.config.ts`);
+    expect(config).toContain("entry: { main: 'src/main.ts' }");
+    expect(config).toContain('alwaysBundle: [/.*/], onlyBundle: false, onlyImport: []');
+    expect(config).toContain('codeSplitting: false');
+  });
+
+  it.each(APPS)(
+    '%s bundles into one file that runs outside the repo and serves its tools over stdio',
+    async (app) => {
+      const out = join(work, app);
+      const build = await run(
+        join(ROOT, 'node_modules/.bin/tsdown'),
+        ['--out-dir', join(out, 'dist'), '-l', 'warn'],
+        {
+          cwd: join(ROOT, 'apps', app),
+          timeoutMs: 60_000,
+        },
+      );
+      expect(build.stderr + build.stdout).not.toMatch(/error/i);
+      expect(build.code).toBe(0);
+      expect(readdirSync(join(out, 'dist'))).toEqual(['main.js']);
+      const bundle = join(out, 'dist', 'main.js');
+      expect(statSync(bundle).size).toBeLessThan(15_000_000);
+
+      writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
+      const session = await run(process.execPath, ['dist/main.js', '--stdio'], {
+        cwd: out,
+        input: `${initialize}\n${listTools}\n`,
+        timeoutMs: 20_000,
+      });
+      expect(session.code).toBe(0);
+      const replies = session.stdout
+        .trim()
+        .split('\n')
+        .map(
+          (line) =>
+            JSON.parse(line) as {
+              id: number;
+              result: { serverInfo?: { name: string }; tools?: { name: string }[] };
+            },
+        );
+      expect(replies.find((r) => r.id === 1)?.result.serverInfo?.name).toBe(app);
+      const tools = replies.find((r) => r.id === 2)?.result.tools?.map((t) => t.name) ?? [];
+      expect([...tools].sort()).toEqual(declaredTools(app));
+    },
+    90_000,
+  );
+});

@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** The five servers, in the order of the issue; each is `apps/<app>` and the compose service `mcp-<app>`. */
+export const APPS = ['linkedin', 'annuaire', 'serp', 'rdap', 'siret-extractor'] as const;
+export type App = (typeof APPS)[number];
+
+export const readRepoFile = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
+
+export const appDirs = (): string[] =>
+  readdirSync(join(ROOT, 'apps'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'apps', entry.name, 'package.json')))
+    .map((entry) => entry.name)
+    .sort();
+
+/** YAML with merge keys (`<<: *anchor`), as docker compose and Coolify read it. */
+export const readYaml = <T>(path: string): T => parse(readRepoFile(path), { merge: true }) as T;
+
+export interface Healthcheck {
+  test: string[];
+  interval?: string;
+  timeout?: string;
+  retries?: number;
+  start_period?: string;
+}
+
+export interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string; args?: Record<string, string> };
+  environment?: Record<string, string>;
+  labels?: string[];
+  networks?: string[];
+  ports?: string[];
+  expose?: string[];
+  healthcheck?: Healthcheck;
+  restart?: string;
+  init?: boolean;
+  profiles?: string[];
+}
+
+export interface ComposeFile {
+  services: Record<string, ComposeService>;
+  networks?: Record<string, { external?: boolean; internal?: boolean } | null>;
+}
+
+/** `["a=b", "c=d=e"]` → `{ a: 'b', c: 'd=e' }`; a label without `=` would be a bug. */
+export const labelMap = (labels: readonly string[] = []): Record<string, string> =>
+  Object.fromEntries(
+    labels.map((label) => {
+      const at = label.indexOf('=');
+      if (at < 1) throw new Error(`label without '=': ${label}`);
+      return [label.slice(0, at), label.slice(at + 1)];
+    }),
+  );

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { APPS, readRepoFile, readYaml } from './repo.js';
+
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  needs?: string;
+  if?: string;
+  services?: Record<string, { image: string }>;
+  permissions?: Record<string, string>;
+  strategy?: { matrix: Record<string, unknown> };
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, Job>;
+}
+
+const ci = readYaml<Workflow>('.github/workflows/ci.yml');
+const images = readYaml<Workflow>('.github/workflows/images.yml');
+const step = (job: Job | undefined, uses: string) => job?.steps.find((s) => s.uses?.startsWith(uses));
+
+describe('.github/workflows/ci.yml', () => {
+  const test = ci.jobs.test;
+
+  it('sets up Node from .nvmrc (24) with the pnpm store cached', () => {
+    expect(readRepoFile('.nvmrc').trim()).toBe('24');
+    expect(step(test, 'pnpm/action-setup@')).toBeDefined();
+    expect(step(test, 'actions/setup-node@')?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'pnpm' });
+  });
+
+  it('runs lint, typecheck and tests through .ci/run, with a Redis service, then bundles', () => {
+    expect(test?.steps.map((s) => s.run).filter(Boolean)).toEqual(['bash .ci/run', 'pnpm build']);
+    expect(test?.services?.redis?.image).toMatch(/^redis:/);
+  });
+});
+
+describe('.github/workflows/images.yml', () => {
+  const filter = step(images.jobs.changes, 'dorny/paths-filter@');
+  // The filters are themselves YAML (a block string), with a `shared` anchor reused by every app.
+  const filters = parse(String(filter?.with?.filters ?? '')) as Record<string, unknown[]>;
+  const pathsOf = (name: string) => (filters[name] ?? []).flat();
+
+  it('runs on pull requests, on main and on version tags', () => {
+    expect(Object.keys(images.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
+    expect(images.on.push).toEqual({ branches: ['main'], tags: ['v*'] });
+  });
+
+  it('on pull requests, builds the apps whose code, packages/ or the image recipe changed', () => {
+    expect(filter?.if).toBe("github.event_name == 'pull_request'");
+    expect(Object.keys(filters).sort()).toEqual(['shared', ...APPS].sort());
+    for (const app of APPS) {
+      expect(pathsOf(app)).toEqual([...pathsOf('shared'), `apps/${app}/**`]);
+    }
+    expect(pathsOf('shared')).toEqual(
+      expect.arrayContaining(['packages/**', 'docker/Dockerfile', 'pnpm-lock.yaml']),
+    );
+  });
+
+  it('builds all five apps on main and on tags', () => {
+    const script = images.jobs.changes?.steps.find((s) => s.run?.includes('apps='))?.run ?? '';
+    const all = /apps='(\[.*\])'/.exec(script)?.[1] ?? '[]';
+    expect((JSON.parse(all) as string[]).sort()).toEqual([...APPS].sort());
+  });
+
+  it('smoke-tests each image, then pushes sha and semver tags to GHCR with the GHA cache', () => {
+    const job = images.jobs.image;
+    expect(job?.strategy?.matrix.app).toBe(`\${{ fromJSON(needs.changes.outputs.apps) }}`);
+    expect(job?.permissions).toEqual({ contents: 'read', packages: 'write' });
+    expect(step(job, 'docker/setup-buildx-action@')).toBeDefined();
+    const smoke = job?.steps.findIndex((s) => s.run?.includes('docker/smoke.sh')) ?? -1;
+    const builds = job?.steps.filter((s) => s.uses?.startsWith('docker/build-push-action@')) ?? [];
+    expect(builds).toHaveLength(2);
+    expect(smoke).toBeGreaterThan(job?.steps.indexOf(builds[0]!) ?? Infinity);
+    const push = builds[1]!;
+    expect(push.if).toBe("github.event_name != 'pull_request'");
+    expect(push.with).toMatchObject({
+      file: 'docker/Dockerfile',
+      'build-args': `APP=\${{ matrix.app }}`,
+      push: true,
+      'cache-from': `type=gha,scope=mcp-\${{ matrix.app }}`,
+      'cache-to': `type=gha,mode=max,scope=mcp-\${{ matrix.app }}`,
+    });
+    const meta = step(job, 'docker/metadata-action@')?.with ?? {};
+    expect(meta.images).toBe(`ghcr.io/\${{ github.repository_owner }}/mcp-\${{ matrix.app }}`);
+    expect(String(meta.tags)).toContain('type=sha');
+    expect(String(meta.tags)).toContain('type=semver,pattern={{version}}');
+    expect(step(job, 'docker/login-action@')?.with?.registry).toBe('ghcr.io');
+  });
+});
