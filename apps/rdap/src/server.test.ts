@@ -1,10 +1,10 @@
-import { startTestServer, type TestServer } from '@mcp/core/testing';
+import { startTestServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rdapServer } from './server.js';
 import { startUpstreams, type Upstreams } from './test-support/upstreams.js';
 
 let up: Upstreams;
-let server: TestServer;
+let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
   up = await startUpstreams();
