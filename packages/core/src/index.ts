@@ -9,9 +9,41 @@ export { ERROR_CODES, err, ok } from './errors.js';
 export { createLogger } from './logger.js';
 export type { RunningServer } from './main.js';
 export { runMain } from './main.js';
+export type { Metrics } from './metrics/registry.js';
+export {
+  createMetrics,
+  getMetrics,
+  getMetricsRegistry,
+  recordHttpRequest,
+  recordToolCall,
+} from './metrics/registry.js';
+export { checkAddress } from './safe-fetch/address.js';
+export { createSafeFetchFromEnv, safeFetch } from './safe-fetch/default.js';
+export { safeFetchOptionsFromEnv } from './safe-fetch/env.js';
+export type {
+  CreateSafeFetchOptions,
+  SafeFetch,
+  SafeFetchLogger,
+  SafeFetchOptions,
+  SafeFetchResponse,
+} from './safe-fetch/safe-fetch.js';
+export { BROWSER_HEADERS, createSafeFetch } from './safe-fetch/safe-fetch.js';
 export type { PreparedServer, ServerDefinition, ToolsContext } from './server.js';
 export { createServer, prepareServer, StartupError } from './server.js';
+export type { MemoryStoreOptions } from './store/memory.js';
+export { createMemoryStore } from './store/memory.js';
+export type { RateSpec, Release, Store, TakeResult } from './store/types.js';
 export type { AnyTool, ToolContext, ToolDefinition, ToolFailure } from './tool.js';
 export { defineTool, fail, isToolFailure, toolError } from './tool.js';
 export type { ToolRegistry } from './tool-registry.js';
 export { createToolRegistry, describeIssues, errorResult } from './tool-registry.js';
+export { decodeBody } from './upstream/charset.js';
+export type {
+  QueryValue,
+  Upstream,
+  UpstreamOptions,
+  UpstreamRequest,
+  UpstreamResponse,
+  UpstreamStats,
+} from './upstream/types.js';
+export { createUpstream } from './upstream/upstream.js';

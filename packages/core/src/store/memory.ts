@@ -36,6 +36,8 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): Store => {
     maxEntrySize: maxBytes,
     sizeCalculation: sizeOf,
     perf: { now },
+    // Read the clock on every access: a cached "now" would let an entry outlive its TTL slightly.
+    ttlResolution: 0,
   });
   // Bounded too: a flood of distinct keys (client IPs, upstreams) must not grow memory without limit.
   const counters = new LRUCache<string, { n: number; until: number }>({ max: 50_000 });

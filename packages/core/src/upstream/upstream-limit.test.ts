@@ -64,10 +64,13 @@ describe('createUpstream: token-bucket rate limit', () => {
 
   it('lets `burst` calls go at once, then spaces the rest', async () => {
     const { server, api } = await setup({ rateLimit: { perSecond: 10, burst: 3 } });
+    await warmUp(server, api);
+    await new Promise((r) => setTimeout(r, 300)); // let the bucket refill to its full burst
     await distinctCalls(api, 5);
     const at = server.requests.map((r) => r.at).sort((a, b) => a - b);
-    expect(at[2]! - at[0]!).toBeLessThan(60);
-    expect(at[4]! - at[2]!).toBeGreaterThanOrEqual(180);
+    // Strict spacing would put the third call 200 ms after the first; a burst sends the three together.
+    expect(at[2]! - at[0]!).toBeLessThan(100);
+    expect(at[4]! - at[0]!).toBeGreaterThanOrEqual(190);
   });
 
   it('answers rate_limited, without crashing or sending, when the queue overflows', async () => {
