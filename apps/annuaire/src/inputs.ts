@@ -33,56 +33,69 @@ export const siretField = z
   })
   .describe('SIRET, 14 digits; spaces allowed ("356 000 000 00048")');
 
-/** One value or a list (or a comma-separated string): agents send all three. */
-const oneOrMany = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .union([item, z.array(item).min(1)])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',').map((s) => s.trim())).filter(Boolean));
-
-const checked = (label: string, normalize: (v: string) => string | null, known: (v: string) => boolean) =>
-  z.string().transform((value, ctx) => {
-    const v = normalize(value);
-    if (v && known(v)) return v;
-    ctx.addIssue({ code: 'custom', message: `unknown ${label} "${value}"`, input: value });
-    return z.NEVER;
+/**
+ * One value, a list, or a comma-separated string (agents send all three), each item normalized and
+ * checked; a bad item fails the whole field with a message naming the value (never a bare "Invalid input").
+ */
+const listOf = (
+  label: string,
+  normalize: (v: string) => string | null,
+  known: (v: string) => boolean = () => true,
+) =>
+  z.union([z.string(), z.array(z.string()).min(1)]).transform((value, ctx) => {
+    const items = (Array.isArray(value) ? value : value.split(',')).map((v) => v.trim()).filter(Boolean);
+    const out: string[] = [];
+    for (const item of items) {
+      const v = normalize(item);
+      if (v === null || !known(v)) {
+        ctx.addIssue({ code: 'custom', message: `unknown ${label} "${item}"`, input: value });
+        return z.NEVER;
+      }
+      out.push(v);
+    }
+    if (out.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `give at least one ${label}`, input: value });
+      return z.NEVER;
+    }
+    return out;
   });
 
-const upper = (v: string) => v.trim().toUpperCase();
-const digits = (v: string) => stripSeparators(v.trim());
+const upper = (v: string) => v.toUpperCase();
+const digits = (v: string) => stripSeparators(v);
+const matching = (re: RegExp) => (v: string) => (re.test(v) ? v : null);
+const oneOf = (values: readonly string[]) => (v: string) => values.includes(v);
 
 export const filterShape = {
-  postal_code: oneOrMany(
-    z.string().regex(/^(0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$/, 'a 5-character French postcode'),
-  )
+  postal_code: listOf('postcode (5 characters, e.g. 35000)', matching(/^(0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$/))
     .optional()
     .describe('Code postal of an establishment, e.g. "35000" or ["75008","75009"] (code_postal)'),
-  department: oneOrMany(checked('département', upper, isDepartmentCode))
+  department: listOf('département', upper, isDepartmentCode)
     .optional()
     .describe('Département code, e.g. "35", "2A", "971" (departement)'),
-  region: oneOrMany(checked('région', digits, isRegionCode))
+  region: listOf('région', digits, isRegionCode)
     .optional()
     .describe('INSEE région code, e.g. "11" Île-de-France, "53" Bretagne (region)'),
-  commune_code: oneOrMany(z.string().regex(/^([013-9]\d|2[AB1-9])\d{3}$/, 'a 5-character INSEE commune code'))
+  commune_code: listOf('INSEE commune code', (v) => matching(/^([013-9]\d|2[AB1-9])\d{3}$/)(v.toUpperCase()))
     .optional()
     .describe('INSEE commune code (not the postcode), e.g. "75108" (code_commune)'),
-  epci: oneOrMany(z.string().regex(/^\d{9}$/, 'a 9-digit EPCI SIREN'))
+  epci: listOf('EPCI SIREN (9 digits)', (v) => matching(/^\d{9}$/)(digits(v)))
     .optional()
     .describe('SIREN of an EPCI (intercommunalité), e.g. "200054781" Métropole du Grand Paris'),
-  naf_code: oneOrMany(checked('NAF rév. 2 code', (v) => normalizeNafCode(v), isNafCode))
+  naf_code: listOf('NAF rév. 2 code', normalizeNafCode, isNafCode)
     .optional()
     .describe('NAF/APE activity code of the company, "62.02A" or "6202A" (activite_principale)'),
-  naf_section: oneOrMany(z.enum(NAF_SECTION_CODES as [string, ...string[]]))
+  naf_section: listOf('NAF section (A–U)', upper, oneOf(NAF_SECTION_CODES))
     .optional()
     .describe('NAF section letter A–U, e.g. "J" information et communication (section_activite_principale)'),
-  legal_form: oneOrMany(checked('catégorie juridique', digits, isLegalFormCode))
+  legal_form: listOf('catégorie juridique', digits, isLegalFormCode)
     .optional()
     .describe(
       'Catégorie juridique niveau III, e.g. "5710" SAS, "5499" SARL, "1000" EI, "9220" association (nature_juridique)',
     ),
-  category: oneOrMany(z.enum(COMPANY_CATEGORY_CODES as [string, ...string[]]))
+  category: listOf('category (PME, ETI or GE)', upper, oneOf(COMPANY_CATEGORY_CODES))
     .optional()
     .describe('Catégorie d’entreprise: PME, ETI or GE (categorie_entreprise)'),
-  headcount_band: oneOrMany(z.enum(HEADCOUNT_BAND_CODES))
+  headcount_band: listOf('headcount band', upper, oneOf(HEADCOUNT_BAND_CODES))
     .optional()
     .describe(
       'Tranche d’effectif salarié: NN, 00, 01 (1-2), 02 (3-5), 03 (6-9), 11 (10-19), 12 (20-49), 21 (50-99), 22 (100-199), 31 (200-249), 32 (250-499), 41 (500-999), 42 (1000-1999), 51 (2000-4999), 52 (5000-9999), 53 (10000+)',

@@ -60,8 +60,8 @@ const SCALAR_FILTERS = {
   matching_establishments_limit: 'limite_matching_etablissements',
 } as const satisfies Partial<Record<keyof Filters, string>>;
 
-/** Cross-field checks zod cannot express per field; returns one sentence naming the fields, or null. */
-export const checkFilterRanges = (f: Filters): string | null => {
+/** Cross-field checks zod cannot express per field: a sentence and the fields it names, or null. */
+export const checkFilterRanges = (f: Filters): { message: string; fields: string[] } | null => {
   const pairs = [
     ['revenue_min', 'revenue_max'],
     ['net_result_min', 'net_result_max'],
@@ -70,7 +70,9 @@ export const checkFilterRanges = (f: Filters): string | null => {
   for (const [lo, hi] of pairs) {
     const a = f[lo];
     const b = f[hi];
-    if (a !== undefined && b !== undefined && a > b) return `${lo} (${a}) must not exceed ${hi} (${b})`;
+    if (a !== undefined && b !== undefined && a > b) {
+      return { message: `${lo} (${a}) must not exceed ${hi} (${b}).`, fields: [lo, hi] };
+    }
   }
   return null;
 };

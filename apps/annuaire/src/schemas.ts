@@ -14,6 +14,7 @@ export const EstablishmentSchema = z.object({
   siret: str,
   is_head_office: z.boolean().nullable(),
   state: StateSchema,
+  non_diffusible: z.boolean().describe('Address withheld at the owner’s request (statut de diffusion P)'),
   address: str.describe('One line, as the register writes it; "[NON-DIFFUSIBLE]" when withheld'),
   postal_code: str,
   city: str,

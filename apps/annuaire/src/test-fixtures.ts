@@ -1,5 +1,15 @@
-// Test helper: the recorded /search bodies, typed.
-import { readFixtureJson } from '@mcp/core/testing';
+// Test helpers (imported by *.test.ts only): the recorded /search bodies, a loopback upstream that
+// replays them by `q`, and the tools wired to it through the same registry the server uses.
+import { type AnyTool, createToolRegistry } from '@mcp/core';
+import {
+  type RecordedRequest,
+  type ReplayServer,
+  readFixtureJson,
+  startReplayServer,
+} from '@mcp/core/testing';
+import { pino } from 'pino';
+import { annuaireTools } from './tools/index.js';
+import { type AnnuaireClient, createAnnuaireClient } from './upstream/annuaire.js';
 import type { RawSearchResponse } from './upstream/types.js';
 
 export const FIXTURES = {
@@ -14,6 +24,71 @@ export const FIXTURES = {
   agRennes: 'search_ag-cp_dep-35000-cp_dep_type-cp.json',
   xavierJouppe: 'search_xavier_jouppe.json',
 } as const;
+export type FixtureName = keyof typeof FIXTURES;
 
-export const fixture = (name: keyof typeof FIXTURES): RawSearchResponse =>
+export const fixture = (name: FixtureName): RawSearchResponse =>
   readFixtureJson<RawSearchResponse>('annuaire', FIXTURES[name]);
+
+/** The `q` each fixture was recorded with (expected.json `searchTerms`). */
+const BY_QUERY: Record<string, FixtureName> = {
+  '356000000': 'laPoste',
+  'la poste': 'laPosteByName',
+  '880878145': 'ganymedeClosed',
+  '88087814500015': 'ganymedeSiret',
+  Ganymede: 'ganymedeByName',
+  '130025265': 'dinum',
+  '123456789': 'ghost',
+  '12345678900003': 'empty',
+  ag: 'agRennes',
+  'xavier jouppe': 'xavierJouppe',
+};
+
+/**
+ * Picks the recorded answer for a request: by `q`; a person search (no `q`) by "<prénoms> <nom>", as
+ * the recorded officer search was made with the same words. Unknown queries get the recorded empty
+ * answer, which is what the API sends for a number it does not know.
+ */
+export const fixtureFor = (req: RecordedRequest): FixtureName => {
+  const q = req.query.get('q');
+  const person = [req.query.get('prenoms_personne'), req.query.get('nom_personne')].filter(Boolean).join(' ');
+  const key = q ?? person.toLowerCase();
+  return BY_QUERY[key] ?? 'empty';
+};
+
+export const startAnnuaireReplay = (): Promise<ReplayServer> =>
+  startReplayServer((req) =>
+    req.path === '/search' || req.path === '/near_point' ? { body: fixture(fixtureFor(req)) } : undefined,
+  );
+
+export const silentCtx = () => ({
+  signal: new AbortController().signal,
+  log: pino({ level: 'silent' }),
+  progress: async () => {},
+});
+
+export interface Harness {
+  api: AnnuaireClient;
+  tools: AnyTool[];
+  call: (name: string, args: unknown) => ReturnType<ReturnType<typeof createToolRegistry>['call']>;
+  close: () => Promise<void>;
+}
+
+/** The five tools on a client pointed at `baseUrl`, called through the registry (validation included). */
+export const harness = (
+  baseUrl: string,
+  options: { cacheTtlMs?: number; timeoutMs?: number } = {},
+): Harness => {
+  const api = createAnnuaireClient({ baseUrl, ...options });
+  const tools = annuaireTools({ api });
+  const registry = createToolRegistry(tools);
+  return {
+    api,
+    tools,
+    call: (name, args) => registry.call(name, args, silentCtx()),
+    close: () => api.close(),
+  };
+};
+
+/** `structuredContent` of a tool result, typed loosely for assertions. */
+export const sc = (result: { structuredContent?: unknown }): Record<string, unknown> =>
+  (result.structuredContent ?? {}) as Record<string, unknown>;

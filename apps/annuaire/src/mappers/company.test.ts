@@ -153,6 +153,7 @@ describe('mapCompany', () => {
       state: 'closed',
       address: '128 RUE LA BOETIE 75008 PARIS 8',
       closed_on: '2022-10-22',
+      department: '75',
     });
     expect(c.registration.struck_off_on).toBe('2022-11-14');
     expect(c.officers).toEqual([
@@ -162,22 +163,53 @@ describe('mapCompany', () => {
   });
 
   it('shows withheld fields as [NON-DIFFUSIBLE] and flags the unit', () => {
-    // Built from the closed-company fixture: the recorded set has no partially diffusible unit.
+    // The recorded set has no partially diffusible unit: this masks the closed-company fixture the
+    // way the API does for a personne physique (search-api app/service/formatters/non_diffusible.py).
     const raw = first('ganymedeClosed');
+    const M = '[NON-DIFFUSIBLE]';
     const withheld: RawCompany = {
       ...raw,
-      nom_complet: '[NON-DIFFUSIBLE]',
-      nom_raison_sociale: '[NON-DIFFUSIBLE]',
+      nom_complet: M,
+      nom_raison_sociale: M,
+      sigle: M,
       statut_diffusion: 'P',
-      siege: { ...raw.siege, adresse: '[NON-DIFFUSIBLE]', latitude: '[NON-DIFFUSIBLE]' },
+      siege: {
+        ...raw.siege,
+        statut_diffusion_etablissement: 'P',
+        adresse: M,
+        code_postal: M,
+        coordonnees: M,
+        latitude: M,
+        longitude: M,
+      },
+      dirigeants: [
+        {
+          type_dirigeant: 'personne physique',
+          nom: M,
+          prenoms: M,
+          date_de_naissance: M,
+          qualite: 'Liquidateur',
+        },
+      ],
       admin: null,
     };
     expect(isNonDiffusible(withheld)).toBe(true);
     const c = mapCompany(withheld);
-    expect(c.name).toBe('[NON-DIFFUSIBLE]');
-    expect(c.non_diffusible).toBe(true);
-    expect(c.head_office?.address).toBe('[NON-DIFFUSIBLE]');
-    expect(c.head_office?.latitude).toBeNull();
+    expect(c).toMatchObject({ name: M, legal_name: M, sigle: M, non_diffusible: true });
+    expect(c.head_office).toMatchObject({
+      siret: '88087814500015',
+      non_diffusible: true,
+      address: M,
+      postal_code: M,
+      latitude: null,
+      longitude: null,
+    });
+    expect(c.officers[0]).toMatchObject({ name: `${M} ${M}`, birth_date: M, role: 'Liquidateur' });
     expect(c.links.pappers).toBe('https://www.pappers.fr/entreprise/880878145');
+    expect(mapCompanySummary(withheld)).toMatchObject({
+      name: M,
+      head_office_address: M,
+      non_diffusible: true,
+    });
   });
 });

@@ -24,6 +24,15 @@ export const list = (value: Nullable<string[]>): string[] =>
 export const stateOf = (code: Nullable<string>): 'active' | 'closed' | null =>
   code === 'A' ? 'active' : code === 'C' || code === 'F' ? 'closed' : null;
 
+/** Matching establishments come without `departement`: the INSEE commune code starts with it. */
+const departmentOf = (raw: RawEstablishment): string | null => {
+  const given = text(raw.departement);
+  if (given) return given;
+  const commune = text(raw.commune);
+  if (!commune || !/^(\d{5}|2[AB]\d{3})$/.test(commune)) return null;
+  return commune.startsWith('97') || commune.startsWith('98') ? commune.slice(0, 3) : commune.slice(0, 2);
+};
+
 export const mapEstablishment = (raw: RawEstablishment): Establishment => {
   const names = [text(raw.nom_commercial), ...list(raw.liste_enseignes)].filter((v): v is string => !!v);
   const city = text(raw.libelle_commune) ?? text(raw.libelle_commune_etranger);
@@ -31,11 +40,12 @@ export const mapEstablishment = (raw: RawEstablishment): Establishment => {
     siret: text(raw.siret),
     is_head_office: raw.est_siege ?? null,
     state: stateOf(raw.etat_administratif),
+    non_diffusible: raw.statut_diffusion_etablissement === 'P' || raw.adresse === NON_DIFFUSIBLE,
     address: text(raw.adresse),
     postal_code: text(raw.code_postal),
     city,
     commune_code: text(raw.commune),
-    department: text(raw.departement),
+    department: departmentOf(raw),
     region: text(raw.region),
     latitude: num(raw.latitude),
     longitude: num(raw.longitude),

@@ -1,12 +1,14 @@
 import type { Officer } from '../schemas.js';
 import type { RawOfficer } from '../upstream/types.js';
-import { text } from './establishment.js';
+import { NON_DIFFUSIBLE, text } from './establishment.js';
 
 /** "MARIE-ANGE CATHERINE" → "Marie-Ange Catherine": the register shouts; people read better. */
 export const titleCase = (value: string): string =>
-  value
-    .toLowerCase()
-    .replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  value === NON_DIFFUSIBLE
+    ? value
+    : value
+        .toLowerCase()
+        .replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 
 export const mapOfficer = (raw: RawOfficer): Officer => {
   if (raw.type_dirigeant === 'personne morale') {

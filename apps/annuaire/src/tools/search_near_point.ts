@@ -1,0 +1,81 @@
+import { defineTool, fail, toolError } from '@mcp/core';
+import * as z from 'zod/v4';
+import type { AnnuaireDeps } from '../deps.js';
+import { filterShape, pagingShape } from '../inputs.js';
+import { pageCapError } from '../mappers/page.js';
+import { checkFilterRanges, toApiQuery } from '../query.js';
+import { CompanySummarySchema, PageInfoSchema } from '../schemas.js';
+import { mapSearch } from '../search-output.js';
+
+const EARTH_RADIUS_KM = 6371;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/** Great-circle distance; plenty for ranking establishments within 50 km. */
+export const haversineKm = (lat1: number, lon1: number, lat2: number, lon2: number): number => {
+  const a =
+    Math.sin(rad(lat2 - lat1) / 2) ** 2 +
+    Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+};
+
+const output = PageInfoSchema.extend({
+  center: z.object({ latitude: z.number(), longitude: z.number(), radius_km: z.number() }),
+  results: z.array(
+    CompanySummarySchema.extend({
+      nearest_distance_km: z
+        .number()
+        .nullable()
+        .describe('Distance from the center to the closest establishment found (km, 2 decimals)'),
+    }),
+  ),
+});
+
+export const searchNearPoint = ({ api }: AnnuaireDeps) =>
+  defineTool({
+    name: 'search_near_point',
+    title: 'Companies around a point (recherche géographique)',
+    description:
+      'Companies with an establishment within radius_km (≤ 50) of a latitude/longitude, with the same ' +
+      'filters as search_companies (NAF activity, legal form, size, labels…). Each result lists the ' +
+      'establishments found in the circle and the distance to the closest one.',
+    input: z.object({
+      latitude: z.number().min(-90).max(90).describe('WGS84 latitude, e.g. 48.8315'),
+      longitude: z.number().min(-180).max(180).describe('WGS84 longitude, e.g. 2.2781'),
+      radius_km: z
+        .number()
+        .min(0.001)
+        .max(50)
+        .default(5)
+        .describe('Search radius in km, at most 50 (default 5)'),
+      ...filterShape,
+      ...pagingShape,
+    }),
+    output,
+    annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: true },
+    async handler({ latitude, longitude, radius_km, page, per_page, ...filters }, { signal }) {
+      const range = checkFilterRanges(filters);
+      if (range) return toolError('invalid_input', range.message, { fields: range.fields });
+      const capped = pageCapError(page, per_page);
+      if (capped) return toolError('invalid_input', capped, { fields: ['page', 'per_page'] });
+      const res = await api.nearPoint(
+        // The API names it `long`, not `lon`.
+        { lat: latitude, long: longitude, radius: radius_km, ...toApiQuery(filters), page, per_page },
+        signal,
+      );
+      if (!res.ok) return fail(res.error);
+      const { results, ...info } = mapSearch(res.value, page, per_page);
+      return {
+        ...info,
+        center: { latitude, longitude, radius_km },
+        results: results.map((r) => {
+          const distances = r.matching_establishments
+            .filter((e) => e.latitude !== null && e.longitude !== null)
+            .map((e) => haversineKm(latitude, longitude, e.latitude as number, e.longitude as number));
+          return {
+            ...r,
+            nearest_distance_km: distances.length ? Math.round(Math.min(...distances) * 100) / 100 : null,
+          };
+        }),
+      };
+    },
+  });
