@@ -1,10 +1,4 @@
-import {
-  type ReplayServer,
-  readFixture,
-  startReplayServer,
-  startTestServer,
-  type TestServer,
-} from '@mcp/core/testing';
+import { type ReplayServer, readFixture, startReplayServer, startTestServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serpServer } from './server.js';
 
@@ -29,6 +23,8 @@ const serperRegistryAnswer = {
     },
   ],
 };
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 let upstream: ReplayServer;
 let server: TestServer;
