@@ -59,12 +59,14 @@ export const sameName = (a: string, b: string | null | undefined): boolean => {
   return x !== '' && x === tokens(b).join(' ');
 };
 
-/** "Acme Industries" vs slug "acme-industries" / "acmeindustries" / "acme". */
-export const slugMatches = (name: string, slug: string | null | undefined): boolean => {
-  if (!slug) return false;
+/** "Acme Industries" vs slug "acme-industries" (exact) or "acme-industries-france" / "acme" (prefix). */
+export const slugMatch = (name: string, slug: string | null | undefined): 'exact' | 'prefix' | null => {
+  if (!slug) return null;
   const joined = tokens(name).join('');
   const s = tokens(slug).join('');
-  return joined !== '' && (s === joined || s.startsWith(joined) || joined.startsWith(s));
+  if (joined === '' || s === '') return null;
+  if (s === joined) return 'exact';
+  return s.startsWith(joined) || joined.startsWith(s) ? 'prefix' : null;
 };
 
 /** `https://www.acme.fr/contact` → `acme.fr`. */

@@ -1,6 +1,6 @@
 import { parseCompanyTitle } from '../extract/titles.js';
 import { refFromUrl } from '../urls.js';
-import { bareDomain, sameName, slugMatches, tokenOverlap } from './names.js';
+import { bareDomain, sameName, slugMatch, tokenOverlap } from './names.js';
 import type { WebsiteLink } from './website-links.js';
 
 /** A search hit as @mcp/search returns it (only the fields used here). */
@@ -92,9 +92,13 @@ export const rankCompanies = (
         c.why.push(`page name "${c.name}" shares ${Math.round(overlap * 100)}% of the name's words`);
       }
     }
-    if (slugMatches(input.name, c.slug)) {
+    const slug = slugMatch(input.name, c.slug);
+    if (slug === 'exact') {
       c.score += 0.1;
       c.why.push(`slug "${c.slug}" matches the name`);
+    } else if (slug === 'prefix') {
+      c.score += 0.05;
+      c.why.push(`slug "${c.slug}" and the name share their start`);
     }
     const text = `${c.snippet ?? ''} ${c.name ?? ''}`.toLowerCase();
     if (domain && text.includes(domain)) {
