@@ -1,9 +1,9 @@
-import { err, ok } from '@mcp/core';
+import { createSafeFetch, err, ok } from '@mcp/core';
 import { type ReplayRoute, type ReplayServer, startReplayServer } from '@mcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildAnswer } from '../extract/answer.js';
 import { crawlSite } from './crawl.js';
-import { loopbackFetcher } from './loopback-fetcher.js';
+import { pageFetcherFrom } from './fetcher.js';
 import type { PageFetcher } from './types.js';
 
 const html = (body: string, title = 'Page') => ({
@@ -29,7 +29,8 @@ const crawl = async (
   });
   origin = server.url;
   const progress: number[] = [];
-  const res = await crawlSite(`${origin}${start}`, loopbackFetcher(), {
+  const fetcher = pageFetcherFrom(createSafeFetch({ allowHosts: ['127.0.0.1'], allowPorts: [server.port] }));
+  const res = await crawlSite(`${origin}${start}`, fetcher, {
     maxPages,
     signal: new AbortController().signal,
     progress: async (n) => {

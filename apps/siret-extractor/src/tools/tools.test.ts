@@ -1,9 +1,15 @@
-import { createToolRegistry, err, ok, type ToolContext } from '@mcp/core';
+import {
+  createSafeFetch,
+  createToolRegistry,
+  createUpstream,
+  type ToolContext,
+  type Upstream,
+} from '@mcp/core';
 import { type ReplayServer, readFixtureJson, readFixtureText, startReplayServer } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loopbackFetcher } from '../crawl/loopback-fetcher.js';
-import type { JsonClient } from '../verify/annuaire.js';
+import { pageFetcherFrom } from '../crawl/fetcher.js';
+import type { ExtractorDeps } from './index.js';
 import { extractorTools } from './index.js';
 import { normalizeSiteUrl } from './shared.js';
 
@@ -18,16 +24,8 @@ const ctx = (): ToolContext => ({
   },
 });
 
-/** The annuaire fixtures served over loopback, read through a minimal JSON client. */
-const annuaireClient = (): JsonClient => ({
-  async json<T>(req: { path: string; query?: Record<string, string | number> }) {
-    const url = new URL(req.path, annuaire.url);
-    for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, String(v));
-    const res = await fetch(url);
-    if (!res.ok) return err('upstream_http', `annuaire answered ${res.status}`);
-    return ok({ data: (await res.json()) as T });
-  },
-});
+let annuaireApi: Upstream;
+let deps: ExtractorDeps;
 
 beforeAll(async () => {
   site = await startReplayServer([
@@ -52,14 +50,21 @@ beforeAll(async () => {
           : 'search_12345678900003.json';
     return { path: '/search', body: readFixtureJson('annuaire', file) as object };
   });
+  // The same clients the server builds: SSRF-safe fetch (loopback allowed for this port) and the
+  // rate-limited annuaire upstream pointed at the replayed fixtures.
+  annuaireApi = createUpstream({ name: 'annuaire', baseUrl: annuaire.url, rateLimit: { perSecond: 7 } });
+  deps = {
+    fetchPage: pageFetcherFrom(createSafeFetch({ allowHosts: ['127.0.0.1'], allowPorts: [site.port] })),
+    annuaire: annuaireApi,
+  };
 });
 afterAll(async () => {
+  await annuaireApi.close();
   await site.close();
   await annuaire.close();
 });
 
-const registry = () =>
-  createToolRegistry(extractorTools({ fetchPage: loopbackFetcher(), annuaire: annuaireClient() }));
+const registry = () => createToolRegistry(extractorTools(deps));
 const call = async (name: string, args: unknown) => {
   const res = await registry().call(name, args, ctx());
   return res as {

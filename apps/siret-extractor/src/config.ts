@@ -1,0 +1,36 @@
+import * as z from 'zod/v4';
+
+export const DEFAULT_ANNUAIRE_BASE_URL = 'https://recherche-entreprises.api.gouv.fr';
+
+const optional = (schema: z.ZodString) => schema.optional();
+
+/** This app's own env variables (the common ones come from @mcp/core). None is required. */
+export const extractorEnv = z.object({
+  ANNUAIRE_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default(DEFAULT_ANNUAIRE_BASE_URL)
+    .describe('API Recherche d’entreprises, used by verify: true; tests point it at loopback'),
+  ANNUAIRE_RATE_LIMIT_PER_S: z.coerce
+    .number()
+    .positive()
+    .max(7)
+    .default(7)
+    .describe('Requests per second towards the API (its hard limit is 7 per IP)'),
+  FETCH_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(60_000)
+    .default(15_000)
+    .describe('Time limit of one page fetch, redirects included'),
+  // Read by core's safeFetch; listed so the parsed env keeps them (tests against 127.0.0.1 only).
+  SAFE_FETCH_ALLOW_HOSTS: optional(z.string().describe('tests only: hosts exempt from the SSRF guard')),
+  SAFE_FETCH_ALLOW_PORTS: optional(
+    z
+      .string()
+      .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'comma-separated TCP ports')
+      .describe('tests only: extra ports allowed by safeFetch'),
+  ),
+});
+
+export type ExtractorEnv = z.output<typeof extractorEnv>;

@@ -1,0 +1,103 @@
+import {
+  type ReplayServer,
+  readFixtureJson,
+  readFixtureText,
+  startReplayServer,
+  startTestServer,
+} from '@mcp/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractorServer } from './server.js';
+
+let site: ReplayServer;
+let annuaire: ReplayServer;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  site = await startReplayServer([
+    {
+      path: '/',
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: '<h1>Le Jardin Royal</h1><p>Réservations : 01 69 88 88 88</p><footer><a href="/mentions-legales.html">Mentions légales</a></footer>',
+    },
+    {
+      path: '/mentions-legales.html',
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: readFixtureText('siret', 'P25_jardin-royal-site.html'),
+    },
+  ]);
+  annuaire = await startReplayServer([
+    { path: '/search', body: readFixtureJson('annuaire', 'search_12345678900003.json') as object },
+  ]);
+  server = await startTestServer(extractorServer, {
+    env: {
+      ANNUAIRE_BASE_URL: annuaire.url,
+      SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1',
+      SAFE_FETCH_ALLOW_PORTS: String(site.port),
+    },
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await site.close();
+  await annuaire.close();
+});
+
+describe('siret-extractor MCP server (official SDK client over HTTP)', () => {
+  it('lists the four tools, every input described', async () => {
+    const client = await server.connect();
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual([
+      'extract_from_url',
+      'extract_from_html',
+      'extract_from_text',
+      'extract_batch',
+    ]);
+    for (const tool of tools) {
+      const props = (tool.inputSchema.properties ?? {}) as Record<string, { description?: string }>;
+      for (const [name, schema] of Object.entries(props))
+        expect(schema.description, `${tool.name}.${name}`).toBeTruthy();
+    }
+  });
+
+  it('extract_from_url finds the publisher through the legal link, with progress notifications', async () => {
+    const client = await server.connect();
+    const updates: number[] = [];
+    const res = await client.callTool(
+      { name: 'extract_from_url', arguments: { url: `${site.url}/`, verify: true } },
+      { onprogress: (p) => updates.push(p.progress) },
+    );
+    expect(res.isError).toBeFalsy();
+    expect(res.structuredContent).toMatchObject({
+      siren: '798905758',
+      rcs: { city: 'Evry', number: '798905758' },
+      pages_fetched: 2,
+      source_url: `${site.url}/mentions-legales.html`,
+      verification: [{ siren: '798905758', found: false, error: null }],
+    });
+    expect(updates).toEqual([1, 2]);
+  });
+
+  it('refuses private addresses and non-http URLs as forbidden_target', async () => {
+    const client = await server.connect('legacy');
+    for (const url of [
+      'http://10.0.0.1/',
+      'http://169.254.169.254/latest/meta-data/',
+      'file:///etc/passwd',
+    ]) {
+      const res = await client.callTool({ name: 'extract_from_url', arguments: { url } });
+      expect(res.isError, url).toBe(true);
+      expect(res.structuredContent, url).toMatchObject({ error: { code: 'forbidden_target' } });
+    }
+  });
+
+  it('extract_from_text answers a host-only page with an empty top level', async () => {
+    const client = await server.connect();
+    const res = await client.callTool({
+      name: 'extract_from_text',
+      arguments: { text: readFixtureText('siret', 'T01_documents.md') },
+    });
+    expect(res.structuredContent).toMatchObject({ siren: null, reason: 'no_publisher_identifier' });
+    const candidates = (res.structuredContent as { candidates: Array<{ role: string }> }).candidates;
+    expect(candidates.map((c) => c.role)).toEqual(['host', 'host']);
+  });
+});

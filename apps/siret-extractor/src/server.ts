@@ -1,0 +1,42 @@
+import { createSafeFetch, createServer, createUpstream, safeFetchOptionsFromEnv } from '@mcp/core';
+import { extractorEnv } from './config.js';
+import { pageFetcherFrom } from './crawl/fetcher.js';
+import { extractorTools } from './tools/index.js';
+
+export const INSTRUCTIONS = [
+  'Finds the company behind a French website: SIREN, SIRET, TVA intracommunautaire and RCS read from its',
+  'legal notice (mentions légales). Use extract_from_url for a site (extract_batch for up to 20),',
+  'extract_from_html or extract_from_text when you already have the page. The top-level siren is the',
+  'publisher’s only; host (hébergeur), designer and photographer numbers appear in candidates with their role.',
+  'An empty top level with reason no_identifier_found is an answer, not an error. verify: true checks the',
+  'SIREN against the Recherche d’entreprises registry (name, active or closed).',
+].join(' ');
+
+/** The siret-extractor MCP server: one safeFetch and one annuaire client per process. */
+export const extractorServer = createServer({
+  name: 'siret-extractor',
+  version: '0.1.0',
+  title: 'SIREN/SIRET extractor (mentions légales)',
+  instructions: INSTRUCTIONS,
+  env: extractorEnv,
+  tools: ({ env, log }) =>
+    extractorTools({
+      fetchPage: pageFetcherFrom(
+        createSafeFetch({
+          ...safeFetchOptionsFromEnv({
+            SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
+            SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,
+          }),
+          log,
+        }),
+        env.FETCH_TIMEOUT_MS,
+      ),
+      annuaire: createUpstream({
+        name: 'annuaire',
+        baseUrl: env.ANNUAIRE_BASE_URL,
+        rateLimit: { perSecond: env.ANNUAIRE_RATE_LIMIT_PER_S },
+        cache: { ttlMs: 10 * 60_000, max: 1000 },
+        timeoutMs: 10_000,
+      }),
+    }),
+});
