@@ -7,7 +7,7 @@ import { createVerifier } from './auth/verify.js';
 import { type CoreConfig, loadConfig } from './config.js';
 import { buildHttpApp } from './http/app.js';
 import { createLogger } from './logger.js';
-import { createProtocolServerFactory } from './mcp/protocol-server.js';
+import { createProtocolServerFactory, createToolCaller } from './mcp/protocol-server.js';
 import type { AnyTool } from './tool.js';
 import { createToolRegistry } from './tool-registry.js';
 
@@ -76,14 +76,16 @@ export const prepareServer = <S extends z.ZodObject>(
       ? definition.tools({ env: config as CoreConfig & z.output<S>, log })
       : definition.tools;
   const registry = createToolRegistry(tools);
-  const factory = createProtocolServerFactory({
+  const protocol = {
     name: definition.name,
     version: definition.version,
     ...(definition.title ? { title: definition.title } : {}),
     ...(definition.instructions ? { instructions: definition.instructions } : {}),
     registry,
     log,
-  });
+  };
+  const factory = createProtocolServerFactory(protocol);
+  const callTool = createToolCaller(protocol);
 
   const buildHttp = () =>
     buildHttpApp({
@@ -91,6 +93,7 @@ export const prepareServer = <S extends z.ZodObject>(
       version: definition.version,
       log,
       factory,
+      tools: { registry, callTool },
       ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),
       guard: {
         verifier: createVerifier(credentials),

@@ -2,6 +2,9 @@ import { createMcpHandler, type McpServerFactory } from '@modelcontextprotocol/s
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { type AuthGuardOptions, authGuardPlugin } from '../auth/guard.js';
+import { createFastPath } from '../mcp/fast-path.js';
+import type { createToolCaller } from '../mcp/protocol-server.js';
+import type { ToolRegistry } from '../tool-registry.js';
 import { healthRoutes } from './health.js';
 import { mcpRoutes } from './mcp-routes.js';
 
@@ -10,6 +13,8 @@ export interface HttpAppOptions {
   version: string;
   log: Logger;
   factory: McpServerFactory;
+  /** Enables the JSON fast path for 2025-era tools/call and tools/list. */
+  tools?: { registry: ToolRegistry; callTool: ReturnType<typeof createToolCaller> };
   guard: AuthGuardOptions;
   trustProxy?: readonly string[];
   bodyLimit?: number;
@@ -26,6 +31,9 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
   const handler = createMcpHandler(options.factory, {
     onerror: (error) => options.log.debug({ err: error }, 'mcp handler reported an error'),
   });
+  const fastPath = options.tools
+    ? await createFastPath({ factory: options.factory, ...options.tools })
+    : undefined;
   const app = Fastify({
     loggerInstance: options.log,
     bodyLimit: options.bodyLimit ?? BODY_LIMIT,
@@ -71,7 +79,7 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
   await app.register(healthRoutes, { name: options.name, version: options.version });
   await app.register(async (scope) => {
     await scope.register(authGuardPlugin, options.guard);
-    await scope.register(mcpRoutes, { handler });
+    await scope.register(mcpRoutes, { handler, ...(fastPath ? { fastPath } : {}) });
     if (options.protectedRoutes) await options.protectedRoutes(scope);
   });
   // Node closes idle keep-alive sockets only once, when close() starts; a socket that was busy then
@@ -83,7 +91,7 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
   });
   app.addHook('onClose', async () => {
     clearInterval(reaper);
-    await handler.close();
+    await Promise.all([handler.close(), fastPath?.close()]);
   });
   return app;
 };

@@ -1,9 +1,11 @@
 import { toNodeHandler } from '@modelcontextprotocol/node';
-import type { McpHttpHandler } from '@modelcontextprotocol/server';
+import type { AuthInfo, McpHttpHandler } from '@modelcontextprotocol/server';
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastPath } from '../mcp/fast-path.js';
 
 export interface McpRoutesOptions {
   handler: McpHttpHandler;
+  fastPath?: FastPath;
 }
 
 const rpcError = (reply: FastifyReply, status: number, code: number, message: string) =>
@@ -33,6 +35,19 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
   });
 
   app.post('/mcp', async (request, reply) => {
+    const fast = opts.fastPath?.accept(request.headers, request.body);
+    if (fast && opts.fastPath) {
+      const disconnected = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) disconnected.abort();
+      });
+      const authInfo = (request.raw as { auth?: AuthInfo }).auth;
+      const response = await opts.fastPath.handle(fast, {
+        signal: disconnected.signal,
+        ...(authInfo ? { authInfo } : {}),
+      });
+      return reply.type('application/json').send(JSON.stringify(response));
+    }
     reply.hijack();
     await node(request.raw, reply.raw, request.body);
   });

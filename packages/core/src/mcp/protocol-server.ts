@@ -1,4 +1,5 @@
-import { type McpServerFactory, Server } from '@modelcontextprotocol/server';
+import type { AuthInfo, CallToolResult, McpServerFactory, Notification } from '@modelcontextprotocol/server';
+import { Server } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import type { ToolContext } from '../tool.js';
 import type { ToolRegistry } from '../tool-registry.js';
@@ -17,7 +18,49 @@ export interface ProtocolServerOptions extends ServerIdentity {
   onToolCall?: (tool: string, outcome: 'ok' | 'error', errorCode?: string) => void;
 }
 
+export interface ToolCallRequest {
+  name: string;
+  arguments?: unknown;
+  progressToken?: string | number;
+  signal: AbortSignal;
+  authInfo?: AuthInfo;
+  /** Sends a notification related to this request; absent when nobody listens. */
+  notify?: (notification: Notification) => Promise<void>;
+}
+
 const noProgress = async () => {};
+
+/** `tools/call` over the registry: shared by the SDK-served path and the JSON fast path. */
+export const createToolCaller = (options: ProtocolServerOptions) => {
+  const { registry, log } = options;
+  return async (call: ToolCallRequest): Promise<CallToolResult> => {
+    const requestId = call.authInfo?.extra?.requestId;
+    const { progressToken, notify } = call;
+    const toolCtx: ToolContext = {
+      signal: call.signal,
+      log: log.child({ tool: call.name, ...(requestId ? { reqId: requestId } : {}) }),
+      progress:
+        progressToken === undefined || !notify
+          ? noProgress
+          : (progress, total, message) =>
+              notify({
+                method: 'notifications/progress',
+                params: {
+                  progressToken,
+                  progress,
+                  ...(total === undefined ? {} : { total }),
+                  ...(message === undefined ? {} : { message }),
+                },
+              }),
+    };
+    const result = await registry.call(call.name, call.arguments, toolCtx);
+    const failure = result.isError
+      ? (result.structuredContent as { error?: { code?: string } } | undefined)
+      : undefined;
+    options.onToolCall?.(call.name, result.isError ? 'error' : 'ok', failure?.error?.code);
+    return result;
+  };
+};
 
 /**
  * The per-request factory handed to the SDK entries (createMcpHandler, serveStdio). It builds a bare
@@ -25,7 +68,8 @@ const noProgress = async () => {};
  * re-registering (and re-deriving JSON Schemas for) every tool on each request as `McpServer` would.
  */
 export const createProtocolServerFactory = (options: ProtocolServerOptions): McpServerFactory => {
-  const { registry, log } = options;
+  const { registry } = options;
+  const callTool = createToolCaller(options);
   const outputSchemas = new Map(registry.list.tools.map((t) => [t.name, t.outputSchema]));
   const info = {
     name: options.name,
@@ -41,33 +85,20 @@ export const createProtocolServerFactory = (options: ProtocolServerOptions): Mcp
     const server = new Server(info, serverOptions);
     server.setRequestHandler('tools/list', async () => registry.list);
     server.setRequestHandler('tools/call', async (request, ctx) => {
-      const name = request.params.name;
       const progressToken = ctx.mcpReq._meta?.progressToken;
-      const requestId = ctx.http?.authInfo?.extra?.requestId;
-      const toolCtx: ToolContext = {
+      const authInfo = ctx.http?.authInfo;
+      const result = await callTool({
+        name: request.params.name,
+        arguments: request.params.arguments,
         signal: ctx.mcpReq.signal,
-        log: log.child({ tool: name, ...(requestId ? { reqId: requestId } : {}) }),
-        progress:
-          progressToken === undefined
-            ? noProgress
-            : (progress, total, message) =>
-                ctx.mcpReq.notify({
-                  method: 'notifications/progress',
-                  params: {
-                    progressToken,
-                    progress,
-                    ...(total === undefined ? {} : { total }),
-                    ...(message === undefined ? {} : { message }),
-                  },
-                }),
-      };
-      const result = await registry.call(name, request.params.arguments, toolCtx);
-      const failure = result.isError
-        ? (result.structuredContent as { error?: { code?: string } } | undefined)
-        : undefined;
-      const code = failure?.error?.code;
-      options.onToolCall?.(name, result.isError ? 'error' : 'ok', code);
-      return server.projectCallToolResult(result, result.isError ? undefined : outputSchemas.get(name));
+        notify: ctx.mcpReq.notify,
+        ...(progressToken === undefined ? {} : { progressToken }),
+        ...(authInfo ? { authInfo } : {}),
+      });
+      return server.projectCallToolResult(
+        result,
+        result.isError ? undefined : outputSchemas.get(request.params.name),
+      );
     });
     return server;
   };

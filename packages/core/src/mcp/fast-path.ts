@@ -1,0 +1,88 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  type AuthInfo,
+  classifyInboundRequest,
+  type JSONRPCRequest,
+  type McpServerFactory,
+  type Server,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from '@modelcontextprotocol/server';
+import type { ToolRegistry } from '../tool-registry.js';
+import type { createToolCaller } from './protocol-server.js';
+
+const FAST_METHODS = new Set(['tools/call', 'tools/list']);
+const LEGACY_VERSIONS = new Set(SUPPORTED_PROTOCOL_VERSIONS.filter((v) => v < '2026'));
+
+type CallParams = { name?: unknown; arguments?: unknown; _meta?: Record<string, unknown> };
+
+export interface FastPath {
+  /** The request if this path answers it exactly as the SDK's stateless handler would; else undefined. */
+  accept: (headers: IncomingHttpHeaders, body: unknown) => JSONRPCRequest | undefined;
+  /** The JSON-RPC response object for an accepted request. */
+  handle: (request: JSONRPCRequest, extra: { signal: AbortSignal; authInfo?: AuthInfo }) => Promise<object>;
+  close: () => Promise<void>;
+}
+
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * The hot path of `/mcp`: 2025-era `tools/call` and `tools/list` — what agents send all day — answered
+ * as plain JSON straight from the registry: no per-request server, transport, Web Request/Response or
+ * SSE stream (the SDK's stateless pattern costs ~15× raw Fastify). The SDK's own classifier decides the
+ * era; anything it does not route to plain legacy serving, anything that wants streaming (a progress
+ * token), and any header the SDK would reject go to the SDK handler unchanged, so every protocol error
+ * stays the SDK's. Results are projected through the SDK's `projectCallToolResult` on a legacy instance.
+ */
+export const createFastPath = async (options: {
+  factory: McpServerFactory;
+  registry: ToolRegistry;
+  callTool: ReturnType<typeof createToolCaller>;
+}): Promise<FastPath> => {
+  const { registry, callTool } = options;
+  const projector = (await options.factory({ era: 'legacy' })) as Server;
+  const outputSchemas = new Map(registry.list.tools.map((t) => [t.name, t.outputSchema]));
+
+  const accept: FastPath['accept'] = (headers, body) => {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+    const message = body as Partial<JSONRPCRequest> & { params?: CallParams };
+    if (typeof message.method !== 'string' || !FAST_METHODS.has(message.method)) return undefined;
+    const params = message.params;
+    if (params !== undefined && (typeof params !== 'object' || params === null)) return undefined;
+    if (params?._meta?.progressToken !== undefined) return undefined;
+    if (message.method === 'tools/call') {
+      if (typeof params?.name !== 'string') return undefined;
+      const args = params.arguments;
+      if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args)))
+        return undefined;
+    }
+    const accepts = header(headers.accept) ?? '';
+    if (!accepts.includes('application/json') || !accepts.includes('text/event-stream')) return undefined;
+    const version = header(headers['mcp-protocol-version']);
+    if (version !== undefined && !LEGACY_VERSIONS.has(version)) return undefined;
+    const route = classifyInboundRequest({
+      httpMethod: 'POST',
+      ...(version === undefined ? {} : { protocolVersionHeader: version }),
+      body,
+    });
+    if (route.kind !== 'legacy' || route.reason !== 'no-claim') return undefined;
+    return message as JSONRPCRequest;
+  };
+
+  const handle: FastPath['handle'] = async (request, extra) => {
+    if (request.method === 'tools/list') return { jsonrpc: '2.0', id: request.id, result: registry.list };
+    const params = request.params as CallParams & { name: string };
+    const result = await callTool({
+      name: params.name,
+      arguments: params.arguments,
+      signal: extra.signal,
+      ...(extra.authInfo ? { authInfo: extra.authInfo } : {}),
+    });
+    const projected = projector.projectCallToolResult(
+      result,
+      result.isError ? undefined : outputSchemas.get(params.name),
+    );
+    return { jsonrpc: '2.0', id: request.id, result: projected };
+  };
+
+  return { accept, handle, close: () => projector.close() };
+};
