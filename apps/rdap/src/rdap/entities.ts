@@ -84,7 +84,5 @@ export const findEntity = (entities: RdapEntity[], role: string): RdapEntity | u
  * The abuse contact of `owner`: a child with role "abuse" — or, in answers that put the abuse
  * contact under a child whose objectClassName is "abuse" with the wrong role, that child.
  */
-export const findAbuse = (owner: RdapEntity | undefined, all: RdapEntity[]): RdapEntity | undefined =>
-  (owner &&
-    (findEntity(owner.children, 'abuse') ?? owner.children.find((c) => c.objectClassName === 'abuse'))) ??
-  findEntity(all, 'abuse');
+export const findAbuse = (owner: RdapEntity): RdapEntity | undefined =>
+  findEntity(owner.children, 'abuse') ?? owner.children.find((c) => c.objectClassName === 'abuse');

@@ -116,6 +116,14 @@ describe('normalizeRdapDomain on Verisign google.com', () => {
     expect([r.registrant, r.admin, r.tech]).toEqual([null, null, null]);
     expect(r.nameservers).toEqual(['ns1.google.com', 'ns2.google.com', 'ns3.google.com', 'ns4.google.com']);
     expect(r.warnings).toEqual([]);
+    expect(r).toMatchObject({
+      domain_unicode: 'google.com',
+      registered: true,
+      source: 'rdap',
+      server: 'https://rdap.verisign.com/com/v1/',
+      raw_url: 'https://rdap.verisign.com/com/v1/domain/google.com',
+      registrar_rdap_url: null,
+    });
   });
 
   it('reads secureDNS as JSON.parse does: the recorded body repeats the key, the last one (signed) wins', () => {
@@ -139,7 +147,16 @@ describe('normalizeRdapDomain on a malformed answer (bad_response_01.json)', () 
   );
 
   it('returns the partial data it can read, never throws', () => {
-    expect(r.registered).toBe(true);
+    expect(r).toMatchObject({
+      query: 'something-not-real.com',
+      domain: 'something-not-real.com',
+      domain_unicode: 'something-not-real.com',
+      registered: true,
+      source: 'rdap',
+      server: 'https://rdap.example/',
+      raw_url: 'https://rdap.example/domain/something-not-real.com',
+      registrar_rdap_url: null,
+    });
     expect(r.statuses).toEqual(['active']);
     expect(r.events).toEqual({
       registration: '2023-07-05T00:00:00',

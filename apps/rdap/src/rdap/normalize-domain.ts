@@ -85,7 +85,7 @@ const dnssecOf = (body: Record<string, unknown>): DomainRecord['dnssec'] => {
 export const registrarOf = (entities: RdapEntity[]): Registrar | null => {
   const entity = findEntity(entities, 'registrar');
   if (!entity) return null;
-  const abuse = findAbuse(entity, []);
+  const abuse = findAbuse(entity);
   const ianaId = entity.publicIds.find((p) => /iana/i.test(p.type))?.identifier ?? null;
   return {
     name: entity.vcard.fn ?? entity.vcard.org,

@@ -1,0 +1,68 @@
+import { createToolRegistry, type ToolContext } from '@mcp/core';
+import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
+import { rdapEnvSchema } from '../config.js';
+import { createRdapDeps, type RdapDeps } from '../deps.js';
+import { rdapTools } from '../tools/index.js';
+import { startUpstreams, type Upstreams } from './upstreams.js';
+
+export const silentLog = pino({ level: 'silent' });
+
+/** The context the server gives a handler, minus the transport: same validation path as over MCP. */
+export const toolContext = (): ToolContext => ({
+  signal: new AbortController().signal,
+  log: silentLog,
+  progress: async () => {},
+});
+
+export interface ToolAnswer {
+  isError: boolean;
+  data: Record<string, unknown> & {
+    error?: { code: string; message: string; details?: Record<string, unknown> };
+  };
+}
+
+/** Calls a tool of a fresh app built from `env` (for tests that need another configuration). */
+export const callWith = async (
+  env: Record<string, string>,
+  name: string,
+  args: unknown,
+): Promise<ToolAnswer> => {
+  const deps = createRdapDeps(rdapEnvSchema.parse(env), silentLog);
+  try {
+    const r = await createToolRegistry(rdapTools(deps)).call(name, args, toolContext());
+    return { isError: r.isError === true, data: r.structuredContent as ToolAnswer['data'] };
+  } finally {
+    await deps.close();
+  }
+};
+
+/**
+ * Starts the loopback registries and the app's tools once per test file (vitest hooks), and returns
+ * accessors valid inside tests.
+ */
+export const useTools = () => {
+  let up: Upstreams | undefined;
+  let deps: RdapDeps | undefined;
+  let registry: ReturnType<typeof createToolRegistry> | undefined;
+  beforeAll(async () => {
+    up = await startUpstreams();
+    deps = createRdapDeps(rdapEnvSchema.parse(up.env), silentLog);
+    registry = createToolRegistry(rdapTools(deps));
+  });
+  afterAll(async () => {
+    await deps?.close();
+    await up?.close();
+  });
+  return {
+    up: (): Upstreams => {
+      if (!up) throw new Error('upstreams not started');
+      return up;
+    },
+    call: async (name: string, args: unknown): Promise<ToolAnswer> => {
+      if (!registry) throw new Error('tools not started');
+      const r = await registry.call(name, args, toolContext());
+      return { isError: r.isError === true, data: r.structuredContent as ToolAnswer['data'] };
+    },
+  };
+};
