@@ -1,9 +1,8 @@
 // The one client of the API Recherche d'entreprises: rate limit, cache, single-flight and retries come
 // from core's createUpstream; this file adds the API's own error shape and bilingual messages.
-import { type ErrorPayload, err, ok, type Result } from '@mcp/core';
+import { createUpstream, type ErrorPayload, err, ok, type Result, type Upstream } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { ApiQuery } from '../query.js';
-import { createUpstream, type Upstream } from './core-upstream.js';
 import type { RawSearchResponse } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://recherche-entreprises.api.gouv.fr';
