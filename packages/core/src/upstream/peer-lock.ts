@@ -16,7 +16,7 @@ export const withPeerLock = async <T>(
   signal: AbortSignal,
   readCache: () => Promise<T | undefined>,
   work: () => Promise<Result<T>>,
-): Promise<Result<T>> => {
+): Promise<{ result: Result<T>; fromPeer: boolean }> => {
   const lock = (): Promise<Release | undefined> =>
     // A failing store must not block the call: proceed as if the lock were ours.
     store.lock(`${key}|lock`, ttlMs).catch(() => async () => undefined);
@@ -25,11 +25,11 @@ export const withPeerLock = async <T>(
   while (!release && Date.now() < until && !signal.aborted) {
     await sleep(POLL_MS, signal).catch(() => undefined);
     const hit = await readCache();
-    if (hit !== undefined) return ok(hit);
+    if (hit !== undefined) return { result: ok(hit), fromPeer: true };
     release = await lock();
   }
   try {
-    return await work();
+    return { result: await work(), fromPeer: false };
   } finally {
     await release?.().catch(() => undefined);
   }

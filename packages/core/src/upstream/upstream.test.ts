@@ -198,6 +198,26 @@ describe('createUpstream: retries', () => {
     expect(api.stats().retries).toBe(1);
   });
 
+  it('reports an unreachable upstream as upstream_http after retrying the refused connection', async () => {
+    const server = await serve([]);
+    const url = server.url;
+    await server.close();
+    const api = createUpstream({
+      name: 'annuaire',
+      baseUrl: url,
+      retries: 1,
+      backoff: { baseMs: 10, maxMs: 20 },
+      metrics: createMetrics(),
+    });
+    open.push(api);
+    const res = await api.json({ path: '/search' });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'upstream_http', details: { network: 'ECONNREFUSED' } },
+    });
+    expect(api.stats()).toMatchObject({ requests: 2, retries: 1 });
+  });
+
   it('reports a body cut short (Content-Length not reached) as upstream_bad_response', async () => {
     const server = await serve([
       {
@@ -296,6 +316,14 @@ describe('createUpstream: limits and cancellation', () => {
     });
     await new Promise((r) => setTimeout(r, 50));
     expect(closedEarly).toBe(true);
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const server = await serve([{ path: '/search', body: {} }]);
+    const api = client(server);
+    const res = await api.json({ path: '/search', signal: AbortSignal.abort() });
+    expect(res).toMatchObject({ ok: false, error: { details: { cancelled: true } } });
+    expect(server.count()).toBe(0);
   });
 
   it('records requests, errors and latency in Prometheus metrics', async () => {

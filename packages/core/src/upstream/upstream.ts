@@ -121,7 +121,7 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
     const budget = request.deadlineMs ?? deadlineMs;
     const deadlineAt = Date.now() + budget;
     const send = () => fetchRaw(ctx, req, signal, deadlineAt);
-    const result = req.cacheable
+    const { result, fromPeer } = req.cacheable
       ? await withPeerLock(
           store,
           req.key,
@@ -130,8 +130,10 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
           () => readCache(req.key),
           send,
         )
-      : await send();
+      : { result: await send(), fromPeer: false };
+    // An answer another replica fetched is already in the cache; storing it again would extend its TTL.
     const storable =
+      !fromPeer &&
       result.ok &&
       ((result.value.status >= 200 && result.value.status < 300) ||
         (request.okStatuses?.includes(result.value.status) ?? false));
