@@ -1,10 +1,4 @@
-import {
-  type ReplayServer,
-  readFixtureText,
-  startReplayServer,
-  startTestServer,
-  type TestServer,
-} from '@mcp/core/testing';
+import { type ReplayServer, readFixtureText, startReplayServer, startTestServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkedinServer } from './server.js';
 
@@ -52,7 +46,7 @@ const WEBSITE = `<!DOCTYPE html><html><head><title>Audiense</title></head><body>
 let linkedin: ReplayServer;
 let serper: ReplayServer;
 let website: ReplayServer;
-let server: TestServer;
+let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
   linkedin = await startReplayServer([
