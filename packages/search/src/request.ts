@@ -5,7 +5,8 @@ export const QUERY_MAX_LENGTH = 400;
 export const NUM_MAX = 20;
 export const PAGE_MAX = 10;
 
-const invalid = (field: string, message: string) => err('invalid_input', message, { field });
+// Same shape as core's argument validation: `details.fields` lists the faulty fields.
+const invalid = (field: string, message: string) => err('invalid_input', message, { fields: [field] });
 
 /** `https://www.pappers.fr/` → `www.pappers.fr`; a path (`linkedin.com/company`) is kept. */
 export const normalizeSite = (site: string): string | undefined => {

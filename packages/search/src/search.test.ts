@@ -371,7 +371,7 @@ describe('input checks', () => {
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.error.code).toBe('invalid_input');
-      expect(res.error.details?.field).toBe(field);
+      expect(res.error.details?.fields).toEqual([field]);
     }
     expect(server.count()).toBe(0);
   });

@@ -90,7 +90,7 @@ export const findCompanyPagesTool = (deps: SearchDeps) =>
       if (args.siren !== undefined) {
         const parsed = parseSiren(args.siren);
         if (!parsed.ok)
-          return toolError('invalid_input', `siren: ${parsed.error.message}.`, { field: 'siren' });
+          return toolError('invalid_input', `siren: ${parsed.error.message}.`, { fields: ['siren'] });
         siren = parsed.value;
       }
       const res = await findCompanyPages(deps.search, {

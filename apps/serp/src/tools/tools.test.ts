@@ -108,7 +108,7 @@ describe('find_company_pages', () => {
       ctx(),
     );
     expect(res.structuredContent).toMatchObject({
-      error: { code: 'invalid_input', details: { field: 'siren' } },
+      error: { code: 'invalid_input', details: { fields: ['siren'] } },
     });
     expect((res.structuredContent as { error: { message: string } }).error.message).toMatch(/^siren: .*Luhn/);
     expect(asked).toHaveLength(0);
