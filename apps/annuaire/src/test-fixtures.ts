@@ -8,6 +8,7 @@ import {
   startReplayServer,
 } from '@mcp/core/testing';
 import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { annuaireTools } from './tools/index.js';
 import { type AnnuaireClient, createAnnuaireClient } from './upstream/annuaire.js';
 import type { RawSearchResponse } from './upstream/types.js';
@@ -92,3 +93,21 @@ export const harness = (
 /** `structuredContent` of a tool result, typed loosely for assertions. */
 export const sc = (result: { structuredContent?: unknown }): Record<string, unknown> =>
   (result.structuredContent ?? {}) as Record<string, unknown>;
+
+/**
+ * Per test file: the replaying upstream and a harness on it, started once, reset before each test so
+ * `upstream.requests` holds only that test's arrivals.
+ */
+export const useReplayHarness = (options: { cacheTtlMs?: number } = {}) => {
+  const env = {} as { upstream: ReplayServer; h: Harness };
+  beforeAll(async () => {
+    env.upstream = await startAnnuaireReplay();
+    env.h = harness(env.upstream.url, options);
+  });
+  afterAll(async () => {
+    await env.h.close();
+    await env.upstream.close();
+  });
+  beforeEach(() => env.upstream.reset());
+  return env;
+};

@@ -1,26 +1,14 @@
-import type { ReplayServer } from '@mcp/core/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, sc, startAnnuaireReplay } from '../test-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { harness, sc, useReplayHarness } from '../test-fixtures.js';
 
-let upstream: ReplayServer;
-let h: Harness;
-
-beforeAll(async () => {
-  upstream = await startAnnuaireReplay();
-  h = harness(upstream.url);
-});
-afterAll(async () => {
-  await h.close();
-  await upstream.close();
-});
-beforeEach(() => upstream.reset());
+const env = useReplayHarness();
 
 describe('get_company', () => {
   it('returns La Poste from "356 000 000", with VAT number, labels and links', async () => {
-    const res = await h.call('get_company', { siren: '356 000 000' });
+    const res = await env.h.call('get_company', { siren: '356 000 000' });
     expect(res.isError).toBeUndefined();
     const c = sc(res);
-    expect(upstream.requests[0]?.query.get('q')).toBe('356000000');
+    expect(env.upstream.requests[0]?.query.get('q')).toBe('356000000');
     expect(c).toMatchObject({
       siren: '356000000',
       name: 'LA POSTE',
@@ -39,14 +27,14 @@ describe('get_company', () => {
   });
 
   it('returns a closed company as closed, with its closing date', async () => {
-    const c = sc(await h.call('get_company', { siren: '880878145' }));
+    const c = sc(await env.h.call('get_company', { siren: '880878145' }));
     expect(c).toMatchObject({ name: 'GANYMEDE', state: 'closed', closed_on: '2022-10-22' });
     expect(c.registration).toMatchObject({ struck_off_on: '2022-11-14', share_capital: 1000 });
   });
 
   it('returns the company plus the establishment asked for by SIRET', async () => {
-    const c = sc(await h.call('get_company', { siret: '880 878 145 00015' }));
-    expect(upstream.requests[0]?.query.get('q')).toBe('88087814500015');
+    const c = sc(await env.h.call('get_company', { siret: '880 878 145 00015' }));
+    expect(env.upstream.requests[0]?.query.get('q')).toBe('88087814500015');
     expect(c.establishment).toMatchObject({
       siret: '88087814500015',
       is_head_office: true,
@@ -56,41 +44,41 @@ describe('get_company', () => {
   });
 
   it('answers not_found for a well-formed SIREN the register does not know', async () => {
-    const res = await h.call('get_company', { siren: '552081317' });
+    const res = await env.h.call('get_company', { siren: '552081317' });
     expect(res.isError).toBe(true);
     expect(sc(res).error).toMatchObject({ code: 'not_found', details: { siren: '552081317' } });
-    expect(upstream.count('/search')).toBe(1);
+    expect(env.upstream.count('/search')).toBe(1);
   });
 
   it('refuses a malformed SIREN naming the field and the reason, without calling the API', async () => {
-    const luhn = await h.call('get_company', { siren: '356000001' });
+    const luhn = await env.h.call('get_company', { siren: '356000001' });
     expect(sc(luhn).error).toMatchObject({ code: 'invalid_input', details: { fields: ['siren'] } });
     expect(JSON.stringify(sc(luhn).error)).toContain('Luhn');
-    const short = await h.call('get_company', { siret: '3560000000004' });
+    const short = await env.h.call('get_company', { siret: '3560000000004' });
     expect(JSON.stringify(sc(short).error)).toContain('SIRET must have 14 digits, got 13');
-    const none = await h.call('get_company', {});
+    const none = await env.h.call('get_company', {});
     expect(sc(none).error).toMatchObject({ code: 'invalid_input' });
-    const mismatch = await h.call('get_company', { siren: '356000000', siret: '88087814500015' });
+    const mismatch = await env.h.call('get_company', { siren: '356000000', siret: '88087814500015' });
     expect(sc(mismatch).error).toMatchObject({ code: 'invalid_input' });
-    expect(upstream.requests).toHaveLength(0);
+    expect(env.upstream.requests).toHaveLength(0);
   });
 
   it('serves a repeat call from the cache with no upstream request', async () => {
-    await h.call('get_company', { siren: '130025265' });
-    expect(upstream.requests).toHaveLength(1);
-    upstream.reset();
-    const again = sc(await h.call('get_company', { siren: '130 025 265' }));
+    await env.h.call('get_company', { siren: '130025265' });
+    expect(env.upstream.requests).toHaveLength(1);
+    env.upstream.reset();
+    const again = sc(await env.h.call('get_company', { siren: '130 025 265' }));
     expect(again.name).toBe('DIRECTION INTERMINISTERIELLE DU NUMERIQUE (DINUM)');
-    expect(upstream.requests).toHaveLength(0);
+    expect(env.upstream.requests).toHaveLength(0);
   });
 
   it('shares one upstream request between identical concurrent calls', async () => {
-    const fresh = harness(upstream.url);
+    const fresh = harness(env.upstream.url);
     const results = await Promise.all(
       Array.from({ length: 5 }, () => fresh.call('get_company', { siren: '880878145' })),
     );
     expect(results.every((r) => !r.isError)).toBe(true);
-    expect(upstream.requests).toHaveLength(1);
+    expect(env.upstream.requests).toHaveLength(1);
     await fresh.close();
   });
 });

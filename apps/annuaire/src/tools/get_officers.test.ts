@@ -1,23 +1,11 @@
-import type { ReplayServer } from '@mcp/core/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, sc, startAnnuaireReplay } from '../test-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { sc, useReplayHarness } from '../test-fixtures.js';
 
-let upstream: ReplayServer;
-let h: Harness;
-
-beforeAll(async () => {
-  upstream = await startAnnuaireReplay();
-  h = harness(upstream.url);
-});
-afterAll(async () => {
-  await h.close();
-  await upstream.close();
-});
-beforeEach(() => upstream.reset());
+const env = useReplayHarness();
 
 describe('get_officers', () => {
   it('lists the officers of La Poste, people and companies, with roles', async () => {
-    const out = sc(await h.call('get_officers', { siren: '356000000' }));
+    const out = sc(await env.h.call('get_officers', { siren: '356000000' }));
     expect(out.mode).toBe('company');
     expect(out.company).toMatchObject({ siren: '356000000', name: 'LA POSTE', state: 'active' });
     const officers = out.officers as { kind: string; name: string; role: string | null }[];
@@ -38,8 +26,8 @@ describe('get_officers', () => {
   });
 
   it('finds the companies of a person with the roles held there', async () => {
-    const out = sc(await h.call('get_officers', { last_name: 'Jouppe', first_names: 'Xavier' }));
-    const sent = upstream.requests[0]?.query;
+    const out = sc(await env.h.call('get_officers', { last_name: 'Jouppe', first_names: 'Xavier' }));
+    const sent = env.upstream.requests[0]?.query;
     expect(sent?.get('nom_personne')).toBe('Jouppe');
     expect(sent?.get('prenoms_personne')).toBe('Xavier');
     expect(sent?.get('type_personne')).toBe('DIRIGEANT');
@@ -62,10 +50,10 @@ describe('get_officers', () => {
   });
 
   it('asks for a company or a person', async () => {
-    const res = await h.call('get_officers', {});
+    const res = await env.h.call('get_officers', {});
     expect(sc(res).error).toMatchObject({ code: 'invalid_input' });
-    const both = await h.call('get_officers', { siren: '356000000', last_name: 'Jouppe' });
+    const both = await env.h.call('get_officers', { siren: '356000000', last_name: 'Jouppe' });
     expect(sc(both).error).toMatchObject({ code: 'invalid_input' });
-    expect(upstream.requests).toHaveLength(0);
+    expect(env.upstream.requests).toHaveLength(0);
   });
 });

@@ -1,26 +1,14 @@
-import type { ReplayServer } from '@mcp/core/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, sc, startAnnuaireReplay } from '../test-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { sc, useReplayHarness } from '../test-fixtures.js';
 
-let upstream: ReplayServer;
-let h: Harness;
-
-beforeAll(async () => {
-  upstream = await startAnnuaireReplay();
-  h = harness(upstream.url, { cacheTtlMs: 0 });
-});
-afterAll(async () => {
-  await h.close();
-  await upstream.close();
-});
-beforeEach(() => upstream.reset());
+const env = useReplayHarness({ cacheTtlMs: 0 });
 
 type Result = { siren: string; name: string; matching_establishments: { postal_code: string }[] };
 
 describe('search_companies', () => {
   it('runs a filtered search: "ag" in postcode 35000', async () => {
-    const out = sc(await h.call('search_companies', { query: 'ag', postal_code: '35000' }));
-    const sent = upstream.requests[0]?.query;
+    const out = sc(await env.h.call('search_companies', { query: 'ag', postal_code: '35000' }));
+    const sent = env.upstream.requests[0]?.query;
     expect(sent?.get('q')).toBe('ag');
     expect(sent?.get('code_postal')).toBe('35000');
     expect(sent?.get('per_page')).toBe('10');
@@ -39,23 +27,23 @@ describe('search_companies', () => {
   });
 
   it('says when a search is past the API cap of 10 000 results ("la poste")', async () => {
-    const out = sc(await h.call('search_companies', { query: 'la poste' }));
+    const out = sc(await env.h.call('search_companies', { query: 'la poste' }));
     expect(out).toMatchObject({ total_results: 10000, capped: true, max_reachable_page: 1000 });
     expect(out.note).toMatch(/10000.*add filters/);
     expect((out.results as Result[])[0]).toMatchObject({ siren: '356000000', name: 'LA POSTE' });
   });
 
   it('refuses a page the API cannot serve (page × per_page > 10 000) without calling it', async () => {
-    const res = await h.call('search_companies', { query: 'la poste', page: 401, per_page: 25 });
+    const res = await env.h.call('search_companies', { query: 'la poste', page: 401, per_page: 25 });
     expect(sc(res).error).toMatchObject({ code: 'invalid_input', details: { fields: ['page', 'per_page'] } });
     expect(JSON.stringify(sc(res).error)).toContain('last reachable page is 400');
-    const big = await h.call('search_companies', { query: 'la poste', per_page: 26 });
+    const big = await env.h.call('search_companies', { query: 'la poste', per_page: 26 });
     expect(sc(big).error).toMatchObject({ code: 'invalid_input', details: { fields: ['per_page'] } });
-    expect(upstream.requests).toHaveLength(0);
+    expect(env.upstream.requests).toHaveLength(0);
   });
 
   it('sends every typed filter under the API parameter name', async () => {
-    await h.call('search_companies', {
+    await env.h.call('search_companies', {
       query: 'Ganymede',
       department: ['75', '2a'],
       region: '11',
@@ -78,7 +66,7 @@ describe('search_companies', () => {
       matching_establishments_limit: 3,
       sort_by_size: true,
     });
-    expect(Object.fromEntries(upstream.requests[0]?.query ?? [])).toEqual({
+    expect(Object.fromEntries(env.upstream.requests[0]?.query ?? [])).toEqual({
       q: 'Ganymede',
       departement: '75,2A',
       region: '11',
@@ -106,28 +94,28 @@ describe('search_companies', () => {
   });
 
   it('refuses unknown codes naming the field, before any request', async () => {
-    const naf = await h.call('search_companies', { query: 'x y z', naf_code: '99.99Q' });
+    const naf = await env.h.call('search_companies', { query: 'x y z', naf_code: '99.99Q' });
     expect(sc(naf).error).toMatchObject({ code: 'invalid_input', details: { fields: ['naf_code'] } });
-    const form = await h.call('search_companies', { legal_form: '5711' });
+    const form = await env.h.call('search_companies', { legal_form: '5711' });
     expect(JSON.stringify(sc(form).error)).toContain('unknown catégorie juridique');
-    const range = await h.call('search_companies', { query: 'abc', revenue_min: 10, revenue_max: 1 });
+    const range = await env.h.call('search_companies', { query: 'abc', revenue_min: 10, revenue_max: 1 });
     expect(sc(range).error).toMatchObject({ details: { fields: ['revenue_min', 'revenue_max'] } });
-    const empty = await h.call('search_companies', {});
+    const empty = await env.h.call('search_companies', {});
     expect(sc(empty).error).toMatchObject({ code: 'invalid_input', details: { fields: ['query'] } });
-    const short = await h.call('search_companies', { query: 'ag' });
+    const short = await env.h.call('search_companies', { query: 'ag' });
     expect(JSON.stringify(sc(short).error)).toContain('at least 3 characters');
-    expect(upstream.requests).toHaveLength(0);
+    expect(env.upstream.requests).toHaveLength(0);
   });
 
   it('sends an identifier query without its spaces and notes that filters are ignored', async () => {
-    const out = sc(await h.call('search_companies', { query: '880 878 145', postal_code: '75008' }));
-    expect(upstream.requests[0]?.query.get('q')).toBe('880878145');
+    const out = sc(await env.h.call('search_companies', { query: '880 878 145', postal_code: '75008' }));
+    expect(env.upstream.requests[0]?.query.get('q')).toBe('880878145');
     expect(out.note).toContain('ignores filters');
     expect((out.results as Result[])[0]).toMatchObject({ siren: '880878145', name: 'GANYMEDE' });
   });
 
   it('maps a name search with its matching establishments ("Ganymede": 116 results)', async () => {
-    const out = sc(await h.call('search_companies', { query: 'Ganymede' }));
+    const out = sc(await env.h.call('search_companies', { query: 'Ganymede' }));
     expect(out).toMatchObject({ total_results: 116, total_pages: 12, capped: false });
     const results = out.results as Result[];
     expect(results).toHaveLength(10);

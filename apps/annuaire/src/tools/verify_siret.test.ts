@@ -1,23 +1,11 @@
-import type { ReplayServer } from '@mcp/core/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, sc, startAnnuaireReplay } from '../test-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { sc, useReplayHarness } from '../test-fixtures.js';
 
-let upstream: ReplayServer;
-let h: Harness;
-
-beforeAll(async () => {
-  upstream = await startAnnuaireReplay();
-  h = harness(upstream.url);
-});
-afterAll(async () => {
-  await h.close();
-  await upstream.close();
-});
-beforeEach(() => upstream.reset());
+const env = useReplayHarness();
 
 describe('verify_siret', () => {
   it('confirms an existing but closed establishment and names its company', async () => {
-    const out = sc(await h.call('verify_siret', { id: '880 878 145 00015' }));
+    const out = sc(await env.h.call('verify_siret', { id: '880 878 145 00015' }));
     expect(out).toMatchObject({
       kind: 'siret',
       normalized: '88087814500015',
@@ -35,7 +23,7 @@ describe('verify_siret', () => {
   });
 
   it('confirms La Poste by SIREN', async () => {
-    const out = sc(await h.call('verify_siret', { id: '356.000.000' }));
+    const out = sc(await env.h.call('verify_siret', { id: '356.000.000' }));
     expect(out).toMatchObject({
       kind: 'siren',
       exists: true,
@@ -46,36 +34,36 @@ describe('verify_siret', () => {
   });
 
   it('accepts La Poste SIRETs by Luhn or by the digit-sum rule, without the API when asked', async () => {
-    const hq = sc(await h.call('verify_siret', { id: '35600000000048', check_register: false }));
+    const hq = sc(await env.h.call('verify_siret', { id: '35600000000048', check_register: false }));
     expect(hq).toMatchObject({ valid: true, luhn_valid: true, la_poste_exception: false, exists: null });
-    const office = sc(await h.call('verify_siret', { id: '356 000 000 49837', check_register: false }));
+    const office = sc(await env.h.call('verify_siret', { id: '356 000 000 49837', check_register: false }));
     expect(office).toMatchObject({ valid: true, luhn_valid: false, la_poste_exception: true });
-    expect(upstream.requests).toHaveLength(0);
+    expect(env.upstream.requests).toHaveLength(0);
   });
 
   it('answers a checksum failure at once, without calling the API', async () => {
-    const out = sc(await h.call('verify_siret', { id: '35600000000049' }));
+    const out = sc(await env.h.call('verify_siret', { id: '35600000000049' }));
     expect(out).toMatchObject({ valid: false, luhn_valid: false, checked_register: false, exists: null });
     expect(out.reason).toContain('Luhn');
-    const siren = sc(await h.call('verify_siret', { id: '880878146' }));
+    const siren = sc(await env.h.call('verify_siret', { id: '880878146' }));
     expect(siren).toMatchObject({ valid: false, reason: 'SIREN 880878146 fails the Luhn checksum' });
-    expect(upstream.requests).toHaveLength(0);
+    expect(env.upstream.requests).toHaveLength(0);
   });
 
   it('refuses what is not a 9- or 14-digit number as invalid_input naming the field', async () => {
-    const res = await h.call('verify_siret', { id: '356 000 00' });
+    const res = await env.h.call('verify_siret', { id: '356 000 00' });
     expect(sc(res).error).toMatchObject({
       code: 'invalid_input',
       details: { fields: ['id'], reason: 'length' },
     });
     expect(JSON.stringify(sc(res).error)).toContain('got 8');
-    const letters = await h.call('verify_siret', { id: 'FR39356000000' });
+    const letters = await env.h.call('verify_siret', { id: 'FR39356000000' });
     expect(sc(letters).error).toMatchObject({ code: 'invalid_input', details: { reason: 'non_digit' } });
-    expect(upstream.requests).toHaveLength(0);
+    expect(env.upstream.requests).toHaveLength(0);
   });
 
   it('says a well-formed number is not in the register', async () => {
-    const out = sc(await h.call('verify_siret', { id: '552081317' }));
+    const out = sc(await env.h.call('verify_siret', { id: '552081317' }));
     expect(out).toMatchObject({ valid: true, checked_register: true, exists: false, company_name: null });
   });
 });
