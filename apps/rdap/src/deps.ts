@@ -1,3 +1,4 @@
+import { createSafeFetch, safeFetchOptionsFromEnv } from '@mcp/core';
 import type { Logger } from 'pino';
 import { type BootstrapStore, createBootstrapStore } from './bootstrap/store.js';
 import type { RdapEnv } from './config.js';
@@ -24,6 +25,13 @@ export const createRdapDeps = (env: RdapEnv, log: Logger): RdapDeps => {
     timeoutMs: env.RDAP_TIMEOUT_MS,
     cacheTtlMs: env.RDAP_CACHE_TTL_S * 1000,
     perSecond: env.RDAP_RATE_PER_SECOND,
+    safeFetch: createSafeFetch({
+      ...safeFetchOptionsFromEnv({
+        SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
+        SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,
+      }),
+      log,
+    }),
   });
   const bootstrap = createBootstrapStore({
     fetchFile: (kind) => http.bootstrapFile(kind),

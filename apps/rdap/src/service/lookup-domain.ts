@@ -78,11 +78,8 @@ export const lookupViaWhois = async (
   );
 };
 
-/** Only public HTTPS names: the link comes from a third party's answer. */
-const followable = (url: string): boolean => {
-  const { protocol, hostname } = new URL(url);
-  return protocol === 'https:' && hostname.includes('.') && !/^[\d.]+$|^\[|localhost$/i.test(hostname);
-};
+/** HTTPS only; safeFetch then refuses private, loopback and link-local targets. */
+const followable = (url: string): boolean => new URL(url).protocol === 'https:';
 
 const withRegistrarData = async (
   deps: RdapDeps,
@@ -96,10 +93,10 @@ const withRegistrarData = async (
   if (!followable(related)) {
     return {
       ...record,
-      warnings: [...record.warnings, `registrar link ${related} not followed (not public HTTPS)`],
+      warnings: [...record.warnings, `registrar link ${related} not followed (not HTTPS)`],
     };
   }
-  const res = await deps.http.getUrl(related, signal);
+  const res = await deps.http.getRelated(related, signal);
   if (!res.ok || res.value.status !== 200) {
     const why = res.ok ? `HTTP ${res.value.status}` : res.error.message;
     return { ...record, warnings: [...record.warnings, `registrar RDAP ${related} gave nothing: ${why}`] };

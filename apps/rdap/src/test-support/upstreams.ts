@@ -268,6 +268,9 @@ export const startUpstreams = async (): Promise<Upstreams> => {
     env: {
       RDAP_BOOTSTRAP_URL: http.url,
       RDAP_SERVERS_OVERRIDE_URL: http.url,
+      // Registrar links go through safeFetch, which refuses loopback unless told otherwise.
+      SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1',
+      SAFE_FETCH_ALLOW_PORTS: String(http.port),
       WHOIS_HOST: whois.host,
       WHOIS_PORT: String(whois.port),
       RDAP_CACHE_TTL_S: '0',

@@ -69,6 +69,22 @@ describe('lookup_domain', () => {
     });
   });
 
+  it('fetches registrar links through safeFetch: a loopback target is refused, the registry data stays', async () => {
+    const { SAFE_FETCH_ALLOW_HOSTS: _h, SAFE_FETCH_ALLOW_PORTS: _p, ...env } = up().env;
+    const { isError, data } = await callWith(env, 'lookup_domain', { domain: 'google.com' });
+    expect(isError).toBe(false);
+    expect(data).toMatchObject({
+      registrar_rdap_url: null,
+      registrant: null,
+      registrar: { name: 'MarkMonitor Inc.', abuse_email: 'abusecomplaints@markmonitor.com' },
+    });
+    expect(data.warnings).toEqual([
+      expect.stringMatching(
+        /^registrar RDAP https:\/\/rdap\.markmonitor\.com\/rdap\/domain\/GOOGLE\.COM gave nothing: /,
+      ),
+    ]);
+  });
+
   it('honours Retry-After on a 429 and then answers', async () => {
     up().throttleGoogle(1, '1');
     const before = up().http.count('/com/v1/domain/google.com');

@@ -1,7 +1,4 @@
-import type { Result } from '@mcp/core';
-// TODO(core): import from '@mcp/core' once its index exports the upstream client.
-import type { Upstream } from '../../../../packages/core/src/upstream/types.js';
-import { createUpstream } from '../../../../packages/core/src/upstream/upstream.js';
+import { createUpstream, err, type Result, type SafeFetch, type Upstream } from '@mcp/core';
 import type { BootstrapKind } from '../bootstrap/bootstrap.js';
 
 export interface RdapHttpOptions {
@@ -17,6 +14,8 @@ export interface RdapHttpOptions {
   cacheTtlMs: number;
   /** Per registry. */
   perSecond: number;
+  /** SSRF-guarded fetch for registrar links: their URLs come from a third party's answer. */
+  safeFetch: SafeFetch;
 }
 
 export interface RdapAnswer {
@@ -28,8 +27,8 @@ export interface RdapAnswer {
 export interface RdapHttp {
   /** GET `path` under `baseUrl`; a 404 comes back as data (status 404), other failures as errors. */
   get: (baseUrl: string, path: string, signal?: AbortSignal) => Promise<Result<RdapAnswer>>;
-  /** GET an absolute RDAP URL (a registrar link). */
-  getUrl: (url: string, signal?: AbortSignal) => Promise<Result<RdapAnswer>>;
+  /** GET a registrar's RDAP URL (a `related` link) through safeFetch; 404 comes back as data. */
+  getRelated: (url: string, signal?: AbortSignal) => Promise<Result<RdapAnswer>>;
   bootstrapFile: (kind: BootstrapKind) => Promise<Result<unknown>>;
   close: () => Promise<void>;
 }
@@ -85,8 +84,8 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
     return upstream;
   };
 
-  const getUrl: RdapHttp['getUrl'] = async (rawUrl, signal) => {
-    const url = applyOverride(rawUrl, options.serversOverride);
+  const get: RdapHttp['get'] = async (baseUrl, path, signal) => {
+    const url = applyOverride(new URL(path, baseUrl).href, options.serversOverride);
     const res = await serverFor(new URL(url).origin).json<unknown>({
       path: url,
       headers: RDAP_ACCEPT,
@@ -97,9 +96,32 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
     return { ok: true, value: { status: res.value.status, data: res.value.data, url } };
   };
 
+  const getRelated: RdapHttp['getRelated'] = async (rawUrl, signal) => {
+    const url = applyOverride(rawUrl, options.serversOverride);
+    const res = await options.safeFetch(url, {
+      timeoutMs: options.timeoutMs,
+      maxBytes: 1024 * 1024,
+      headers: RDAP_ACCEPT,
+      okStatuses: [404],
+      ...(signal ? { signal } : {}),
+    });
+    if (!res.ok) return res;
+    if (res.value.status === 404) return { ok: true, value: { status: 404, data: null, url: res.value.url } };
+    try {
+      return {
+        ok: true,
+        value: { status: res.value.status, data: JSON.parse(res.value.text), url: res.value.url },
+      };
+    } catch {
+      return err('upstream_bad_response', `The registrar RDAP at ${new URL(url).host} did not send JSON.`, {
+        body: res.value.text.slice(0, 200),
+      });
+    }
+  };
+
   return {
-    get: (baseUrl, path, signal) => getUrl(new URL(path, baseUrl).href, signal),
-    getUrl,
+    get,
+    getRelated,
     bootstrapFile: async (kind) => {
       const res = await bootstrap.json<unknown>({ path: `${kind}.json` });
       return res.ok ? { ok: true, value: res.value.data } : res;
