@@ -8,6 +8,7 @@ import { type CoreConfig, loadConfig } from './config.js';
 import { buildHttpApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { createProtocolServerFactory, createToolCaller } from './mcp/protocol-server.js';
+import { recordToolCall } from './metrics/registry.js';
 import type { AnyTool } from './tool.js';
 import { createToolRegistry } from './tool-registry.js';
 
@@ -83,6 +84,11 @@ export const prepareServer = <S extends z.ZodObject>(
     ...(definition.instructions ? { instructions: definition.instructions } : {}),
     registry,
     log,
+    ...(config.METRICS_ENABLED
+      ? {
+          onToolCall: (tool: string, outcome: string, code?: string) => recordToolCall(tool, code ?? outcome),
+        }
+      : {}),
   };
   const factory = createProtocolServerFactory(protocol);
   const callTool = createToolCaller(protocol);
@@ -94,6 +100,7 @@ export const prepareServer = <S extends z.ZodObject>(
       log,
       factory,
       tools: { registry, callTool },
+      metrics: config.METRICS_ENABLED,
       ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),
       guard: {
         verifier: createVerifier(credentials),

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { type AuthGuardOptions, authGuardPlugin } from '../auth/guard.js';
 import { createFastPath } from '../mcp/fast-path.js';
 import type { createToolCaller } from '../mcp/protocol-server.js';
+import { getMetricsRegistry, recordHttpRequest } from '../metrics/registry.js';
 import type { ToolRegistry } from '../tool-registry.js';
 import { healthRoutes } from './health.js';
 import { mcpRoutes } from './mcp-routes.js';
@@ -18,7 +19,9 @@ export interface HttpAppOptions {
   guard: AuthGuardOptions;
   trustProxy?: readonly string[];
   bodyLimit?: number;
-  /** Extra routes inside the authenticated scope (e.g. /metrics). */
+  /** Serve `GET /metrics` (Prometheus text) behind the same guard as /mcp, and count HTTP answers. */
+  metrics?: boolean;
+  /** Extra routes inside the authenticated scope. */
   protectedRoutes?: (app: FastifyInstance) => Promise<void> | void;
 }
 
@@ -61,6 +64,13 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
     );
   });
 
+  if (options.metrics) {
+    // 'finish' also sees the /mcp answers the SDK writes on a hijacked reply.
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.raw.once('finish', () => recordHttpRequest(reply.raw.statusCode));
+    });
+  }
+
   app.setNotFoundHandler(async (request, reply) =>
     reply
       .code(404)
@@ -80,6 +90,12 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
   await app.register(async (scope) => {
     await scope.register(authGuardPlugin, options.guard);
     await scope.register(mcpRoutes, { handler, ...(fastPath ? { fastPath } : {}) });
+    if (options.metrics) {
+      scope.get('/metrics', async (_request, reply) => {
+        const registry = getMetricsRegistry();
+        return reply.type(registry.contentType).send(await registry.metrics());
+      });
+    }
     if (options.protectedRoutes) await options.protectedRoutes(scope);
   });
   // Node closes idle keep-alive sockets only once, when close() starts; a socket that was busy then
