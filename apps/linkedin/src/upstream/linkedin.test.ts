@@ -1,4 +1,5 @@
 import { type ReplayServer, readFixtureText, startReplayServer } from '@mcp/core/testing';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchConfigFromEnv } from '../config.js';
 import { createUpstream } from '../core-deps.js';
@@ -177,6 +178,37 @@ describe('provider template', () => {
     expect(message).toContain('refused the request (HTTP 401)');
     expect(message).not.toContain('k-123');
     expect(message).not.toContain('secret-header-value');
+  });
+
+  it('keeps keys out of errors and logs, even when the key is in the path and echoed back', async () => {
+    const echo = await startReplayServer((req) => ({
+      status: 500,
+      body: {
+        error: `bad request for ${req.url} with key path-key-77 and ${String(req.headers['x-secret'])}`,
+      },
+    }));
+    const lines: string[] = [];
+    const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    const leaky = createLinkedInFetcher(
+      fetchConfigFromEnv({
+        LINKEDIN_FETCH_URL_TEMPLATE: `${echo.url}/path-key-77/scrape?token=query-key-88&url={url}`,
+        LINKEDIN_FETCH_HEADERS: '{"X-Secret":"header-key-99"}',
+        LINKEDIN_RATE_PER_SECOND: 50,
+      }),
+      { createUpstream, log },
+    );
+    const res = await leaky.fetchPage('https://www.linkedin.com/company/audiense/');
+    expect(!res.ok && res.error).toEqual({
+      code: 'upstream_http',
+      message: `The scraping provider (127.0.0.1:${echo.port}) answered HTTP 500 for https://www.linkedin.com/company/audiense/.`,
+      details: { status: 500, provider: `127.0.0.1:${echo.port}` },
+    });
+    expect(lines.length).toBeGreaterThan(0);
+    const everything = JSON.stringify(res) + lines.join('');
+    for (const secret of ['path-key-77', 'query-key-88', 'header-key-99'])
+      expect(everything).not.toContain(secret);
+    await leaky.close();
+    await echo.close();
   });
 
   it('builds provider URLs by encoding the LinkedIn URL', () => {

@@ -125,7 +125,7 @@ export const createLinkedInFetcher = (
     // fetches this server makes itself.
     const path = config.template ? providerUrl(config.template, url) : rebaseLinkedInUrl(url, config.baseUrl);
     const res = await client.text({ path, signal, okStatuses: AS_DATA });
-    if (!res.ok) return err(res.error.code, explain(res.error, url, via), res.error.details);
+    if (!res.ok) return err(res.error.code, explain(res.error, url, via), safeDetails(res.error, via));
     const { status, data, cached, headers } = res.value;
     const signalSeen = blockFromResponse({ status, finalUrl: url, location: headers?.location ?? null });
     if (signalSeen) return { ok: false, error: blockedError(signalSeen, { url, via }) };
@@ -143,7 +143,25 @@ export const createLinkedInFetcher = (
     if (how === 'provider' && (status === 401 || status === 402 || status === 403)) {
       return `The scraping provider (${target}) refused the request (HTTP ${status}): check its key in LINKEDIN_FETCH_URL_TEMPLATE or LINKEDIN_FETCH_HEADERS, and its credit.`;
     }
-    return how === 'provider' ? `Scraping provider (${target}): ${error.message}` : error.message;
+    if (how === 'direct') return error.message;
+    // core's messages name the request path, and some providers take their key in the path.
+    const what =
+      typeof status === 'number'
+        ? `answered HTTP ${status}`
+        : error.code === 'upstream_timeout'
+          ? 'did not answer in time'
+          : error.code === 'upstream_too_large'
+            ? 'sent a page over the size limit'
+            : `failed (${error.code})`;
+    return `The scraping provider (${target}) ${what} for ${url}.`;
+  };
+
+  // A provider's error body may echo the key it was sent: keep only status-like facts.
+  const safeDetails = (error: ErrorPayload, how: Via): Record<string, unknown> | undefined => {
+    if (how === 'direct' || !error.details) return error.details;
+    const keep = ['status', 'network', 'retry_after_s', 'timeout_ms', 'max_bytes', 'cancelled'];
+    const picked = Object.fromEntries(Object.entries(error.details).filter(([k]) => keep.includes(k)));
+    return { ...picked, provider: target };
   };
 
   return {
