@@ -19,7 +19,7 @@ const MAX_LABEL = 63;
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 const invalid = (field: string, value: string, why: string) =>
-  err('invalid_input', `Field \`${field}\`: "${truncate(value)}" is not a domain name (${why}).`, {
+  err('invalid_input', `Field \`${field}\`: "${truncate(value)}" is not a domain name: ${why}.`, {
     field,
   });
 
