@@ -65,8 +65,27 @@ const digits = (v: string) => stripSeparators(v);
 const matching = (re: RegExp) => (v: string) => (re.test(v) ? v : null);
 const oneOf = (values: readonly string[]) => (v: string) => values.includes(v);
 
+/**
+ * Whole euros as a number or as written by people: "1 000 000", "1.000.000", "-50 000". A dot is a
+ * thousands separator only in groups of three, so "1.5" is refused rather than read as 15.
+ */
+const amount = (what: string) =>
+  z.union([z.number().int(), z.string()]).transform((value, ctx) => {
+    if (typeof value === 'number') return value;
+    const v = value.trim().replace(/[\s\u00a0\u202f]/g, ' ');
+    if (/^-?(\d+|\d{1,3}([ .]\d{3})+)$/.test(v)) return Number(v.replace(/[ .]/g, ''));
+    ctx.addIssue({
+      code: 'custom',
+      message: `${what} must be a whole number of euros, got "${value}"`,
+      input: value,
+    });
+    return z.NEVER;
+  });
+
 export const filterShape = {
-  postal_code: listOf('postcode (5 characters, e.g. 35000)', matching(/^(0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$/))
+  postal_code: listOf('postcode (5 characters, e.g. 35000)', (v) =>
+    matching(/^(0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$/)(upper(digits(v))),
+  )
     .optional()
     .describe('Code postal of an establishment, e.g. "35000" or ["75008","75009"] (code_postal)'),
   department: listOf('département', upper, isDepartmentCode)
@@ -145,10 +164,14 @@ export const filterShape = {
     .optional()
     .describe('UAI number of a school (id_uai)'),
   rge_id: z.string().min(1).optional().describe('RGE certificate id (id_rge)'),
-  revenue_min: z.number().int().optional().describe("Minimum chiffre d'affaires, EUR (ca_min)"),
-  revenue_max: z.number().int().optional().describe("Maximum chiffre d'affaires, EUR (ca_max)"),
-  net_result_min: z.number().int().optional().describe('Minimum résultat net, EUR (resultat_net_min)'),
-  net_result_max: z.number().int().optional().describe('Maximum résultat net, EUR (resultat_net_max)'),
+  revenue_min: amount('revenue_min').optional().describe("Minimum chiffre d'affaires, EUR (ca_min)"),
+  revenue_max: amount('revenue_max').optional().describe("Maximum chiffre d'affaires, EUR (ca_max)"),
+  net_result_min: amount('net_result_min')
+    .optional()
+    .describe('Minimum résultat net, EUR (resultat_net_min)'),
+  net_result_max: amount('net_result_max')
+    .optional()
+    .describe('Maximum résultat net, EUR (resultat_net_max)'),
   officer_last_name: z
     .string()
     .min(1)

@@ -93,6 +93,23 @@ describe('search_companies', () => {
     });
   });
 
+  it('reads amounts and postcodes written with spaces or thousands dots', async () => {
+    await env.h.call('search_companies', {
+      query: 'Ganymede',
+      postal_code: '35 000, 75008',
+      revenue_min: '1 000 000',
+      revenue_max: '2.500.000',
+      net_result_min: -50000,
+    });
+    const sent = env.upstream.requests[0]?.query;
+    expect(sent?.get('code_postal')).toBe('35000,75008');
+    expect(sent?.get('ca_min')).toBe('1000000');
+    expect(sent?.get('ca_max')).toBe('2500000');
+    expect(sent?.get('resultat_net_min')).toBe('-50000');
+    const decimal = await env.h.call('search_companies', { query: 'Ganymede', revenue_min: '1.5' });
+    expect(sc(decimal).error).toMatchObject({ code: 'invalid_input', details: { fields: ['revenue_min'] } });
+  });
+
   it('refuses unknown codes naming the field, before any request', async () => {
     const naf = await env.h.call('search_companies', { query: 'x y z', naf_code: '99.99Q' });
     expect(sc(naf).error).toMatchObject({ code: 'invalid_input', details: { fields: ['naf_code'] } });
