@@ -122,6 +122,18 @@ describe('extractProfile falls back on JSON-LD and Open Graph', () => {
   });
 });
 
+describe('extractProfile location', () => {
+  it('skips follower and connection counts when the card has no location block', () => {
+    const page = HAND_MADE_PUBLIC_PROFILE.replace(
+      /<script type="application\/ld\+json">[\s\S]*?<\/script>/,
+      '',
+    ).replace(/<div class="profile-info-subheader">[\s\S]*?<\/div><\/div>/, '');
+    const { data } = extractProfile(page);
+    expect(data?.location).toBe('Lyon');
+    expect(data?.followers).toBe(1234);
+  });
+});
+
 describe('extractProfile on the recorded logged-in app shell', () => {
   it('finds no profile data and no structured data', () => {
     const result = extractProfile(readFixtureText('linkedin', 'loggedin_app_shell_profile.html'));

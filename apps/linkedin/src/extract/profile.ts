@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { type CheerioAPI, load } from 'cheerio';
 import { refFromUrl } from '../urls.js';
 import type { Source } from './company.js';
 import { findNode, type JsonObject, jsonLdNodes, list, num, obj, str, strings } from './jsonld.js';
@@ -62,6 +62,16 @@ const followersOf = (person: JsonObject | undefined): number | null => {
   return null;
 };
 
+/** First top-card subline item that is not a follower or connection count. */
+const shownLocation = (topCard: ReturnType<CheerioAPI>): string | null => {
+  const items = topCard.find('.profile-info-subheader .not-first-middot span, .top-card__subline-item');
+  for (let i = 0; i < items.length; i++) {
+    const text = clean(items.eq(i).text());
+    if (text && followersIn(text) === null && connectionsIn(text) === null) return text;
+  }
+  return null;
+};
+
 const STATIC_IMAGE_RE = /static\.licdn\.com|\/aero-v1\/sc\/h\//;
 
 /** Extracts a public profile: JSON-LD `Person` (inside `@graph`), Open Graph, then the public markup. */
@@ -118,15 +128,7 @@ export const extractProfile = (html: string): ProfileExtraction => {
       ),
     location:
       from('json_ld', str(address?.addressLocality)) ??
-      from(
-        'markup',
-        clean(
-          topCard
-            .find('.profile-info-subheader .not-first-middot span, .top-card__subline-item')
-            .first()
-            .text(),
-        ),
-      ) ??
+      from('markup', shownLocation(topCard)) ??
       from('open_graph', og.location),
     current_company:
       from('json_ld', str(obj(list(person?.worksFor)[0])?.name)) ??
