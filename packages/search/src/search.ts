@@ -1,7 +1,14 @@
-import { type ErrorCode, type ErrorPayload, err, ok, type Result } from '@mcp/core';
+import {
+  ConfigError,
+  createUpstream as coreUpstream,
+  type ErrorCode,
+  type ErrorPayload,
+  err,
+  ok,
+  type Result,
+} from '@mcp/core';
 import type { Logger } from 'pino';
 import type { SearchConfig } from './config.js';
-import { createUpstream as coreUpstream } from './core-upstream.js';
 import { createBraveProvider } from './providers/brave.js';
 import { createDuckDuckGoProvider } from './providers/duckduckgo.js';
 import { createGoogleCseProvider } from './providers/google-cse.js';
@@ -104,8 +111,9 @@ export const createSearch = (config: SearchConfig, options: SearchOptions = {}):
   for (const id of ids) {
     const provider = FACTORIES[id](config, deps);
     if (provider) providers.push(provider);
-    else if (config.provider !== 'auto')
-      throw new Error(`SERP_PROVIDER=${id} but that provider is not configured`);
+    else if (config.provider !== 'auto') {
+      throw new ConfigError([`SERP_PROVIDER=${id} but that provider is not configured`]);
+    }
   }
   return { search: searchAcross(providers, options.log), providers: providers.map((p) => p.id) };
 };
