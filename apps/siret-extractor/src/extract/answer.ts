@@ -22,7 +22,7 @@ export interface Extraction {
   notes: string[];
 }
 
-const CUE_SCORE = { local: 0.3, section: 0.25, known_host: 0, label: 0.1, none: 0 } as const;
+const CUE_SCORE = { local: 0.3, near: 0.25, section: 0.25, known_host: 0, label: 0.1, none: 0 } as const;
 
 const publicView = (c: ScoredCandidate): Candidate => ({
   type: c.type,

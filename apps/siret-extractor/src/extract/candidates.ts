@@ -192,7 +192,7 @@ export const scanCandidates = (doc: TextDoc): Scan => {
       valid: res.ok,
       invalid_reason: res.ok ? null : res.error.reason,
       labeled,
-      rcs_city: /R\.?\s?C\.?\s?S/i.test(window) ? cityBefore(window) : isRcs ? cityAfter : null,
+      rcs_city: (/R\.?\s?C\.?\s?S/i.test(window) ? cityBefore(window) : null) ?? cityAfter,
       start,
       end,
     });

@@ -4,7 +4,7 @@ import { HOST_NAMES, KNOWN_HOST_SIRENS } from './hosts.js';
 export type Role = 'publisher' | 'host' | 'third_party' | 'unknown';
 
 /** How the role was decided, strongest first; feeds the confidence score. */
-export type RoleCue = 'local' | 'section' | 'known_host' | 'label' | 'none';
+export type RoleCue = 'local' | 'near' | 'section' | 'known_host' | 'label' | 'none';
 
 export interface RoleDecision {
   role: Role;
@@ -56,10 +56,24 @@ const previousLineStart = (text: string, start: number): number => {
   return lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
 };
 
+const SENTENCE_END = /[.!?;]\s+|\n/g;
+/** Footer-style separators: what comes before them is another item, not context ("Hébergé par OVH – ACME"). */
+const SEGMENT_END = /\s[|–—]\s|\s-\s|[•·]/g;
+
+/** End of the last `re` match in `text[from, start)`, or `from`. */
+const lastEnd = (re: RegExp, text: string, from: number, start: number): number => {
+  const window = text.slice(from, start);
+  let at = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(window); m; m = re.exec(window)) at = m.index + m[0].length;
+  return from + at;
+};
+
 /**
- * Whose number is this? Local wording before the number wins ("hébergé par", "édité par", "crédits"),
- * then the section heading, then the list of hosting companies; a labeled number with no cue is taken
- * as the publisher's (legal notices lead with it), an unlabeled one stays `unknown`.
+ * Whose number is this? In order: wording in the same sentence ("hébergé par", "édité par",
+ * "crédits", a host's name), wording earlier in the same section (200 characters back), the section
+ * heading, the list of hosting SIRENs; failing all, a labeled number is the publisher's (legal notices
+ * lead with it) and an unlabeled one stays `unknown`.
  */
 export const decideRole = (
   doc: TextDoc,
@@ -67,12 +81,21 @@ export const decideRole = (
   siren: string | null,
   labeled: boolean,
 ): RoleDecision => {
+  const text = doc.text;
   const section = sectionAt(doc, start);
   const from = Math.max(section ? section.end : 0, start - 200);
-  const local = lastCue(doc.text.slice(from, start));
+  const lineFrom = Math.max(from, text.lastIndexOf('\n', start - 1) + 1);
+  const segmentFrom = lastEnd(SEGMENT_END, text, lineFrom, start);
+  const nearFrom = segmentFrom > lineFrom ? segmentFrom : from;
+  const sentenceFrom = Math.max(segmentFrom, lastEnd(SENTENCE_END, text, from, start));
+  const sentence = text.slice(sentenceFrom, start);
+  const local = lastCue(sentence);
   if (local) return { role: local, cue: 'local' };
-  if (HOST_NAMES.test(doc.text.slice(Math.max(from, previousLineStart(doc.text, start)), start))) {
-    return { role: 'host', cue: 'local' };
+  if (HOST_NAMES.test(sentence)) return { role: 'host', cue: 'local' };
+  const near = lastCue(text.slice(nearFrom, sentenceFrom));
+  if (near) return { role: near, cue: 'near' };
+  if (HOST_NAMES.test(text.slice(Math.max(nearFrom, previousLineStart(text, start)), sentenceFrom))) {
+    return { role: 'host', cue: 'near' };
   }
   const heading = section ? classifyHeading(section.text) : null;
   if (heading && heading !== 'mixed') return { role: heading, cue: 'section' };

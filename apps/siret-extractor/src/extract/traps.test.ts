@@ -143,3 +143,27 @@ describe('roles', () => {
     );
   });
 });
+
+describe('roles without headings', () => {
+  it('reads the cue from earlier lines of the same block', () => {
+    const r = extractFromText(
+      'Éditeur : ACME SAS\nSIREN 552 081 317\nHébergeur :\nFoo Hosting SARL\nRCS Paris 801 198 094',
+    );
+    expect(r.candidates.map((c) => [c.siren, c.role])).toEqual([
+      ['552081317', 'publisher'],
+      ['801198094', 'host'],
+    ]);
+  });
+
+  it('keeps a footer’s publisher when the host is named in an earlier segment of the line', () => {
+    const r = extractFromHtml('<footer>Hébergé par OVH – ACME SAS, RCS Lyon 552 081 317</footer>');
+    expect(r).toMatchObject({ siren: '552081317', rcs: { city: 'Lyon', number: '552081317' } });
+  });
+
+  it('takes the RCS town written after a SIREN', () => {
+    expect(extractFromText('SIREN : 552 081 317 R.C.S. Paris').rcs).toEqual({
+      city: 'Paris',
+      number: '552081317',
+    });
+  });
+});
