@@ -76,6 +76,7 @@ describe('IP and ASN bootstraps', () => {
   it('adds the trailing slash a base URL needs', () => {
     expect(pickBaseUrl(['http://a.test/x', 'https://b.test/y'])).toBe('https://b.test/y/');
     expect(pickBaseUrl(['ftp://nope'])).toBeNull();
+    expect(pickBaseUrl(['https://', 'http://ok.test'])).toBe('http://ok.test/');
   });
 });
 

@@ -38,7 +38,8 @@ export const parseBootstrap = (body: unknown, kind: BootstrapKind): Result<Boots
 
 /** RFC 9224 §3: prefer HTTPS when a service lists several base URLs. Always ends with "/". */
 export const pickBaseUrl = (urls: string[]): string | null => {
-  const url = urls.find((u) => /^https:\/\//i.test(u)) ?? urls.find((u) => /^http:\/\//i.test(u));
+  const valid = urls.filter((u) => URL.canParse(u));
+  const url = valid.find((u) => /^https:\/\//i.test(u)) ?? valid.find((u) => /^http:\/\//i.test(u));
   if (!url) return null;
   return url.endsWith('/') ? url : `${url}/`;
 };

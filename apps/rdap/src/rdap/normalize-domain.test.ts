@@ -77,6 +77,7 @@ describe('normalizeRdapDomain on AFNIC lemonde.fr', () => {
 
   it('has no registrar link to follow', () => {
     expect(relatedRdapUrl(readFixtureJson('rdap', 'afnic_domain_lemonde.fr.json'))).toBeNull();
+    expect(relatedRdapUrl({ links: [{ rel: 'related', href: 'https://' }] })).toBeNull();
   });
 });
 

@@ -172,6 +172,7 @@ export const relatedRdapUrl = (body: unknown): string | null => {
       str(l.rel)?.toLowerCase() === 'related' &&
       typeof l.href === 'string' &&
       /^https?:\/\//i.test(l.href) &&
+      URL.canParse(l.href) &&
       (l.type === undefined || /rdap\+json/i.test(String(l.type))),
   );
   return isRecord(link) ? (link.href as string) : null;

@@ -158,6 +158,16 @@ describe('lookup_domain', () => {
     expect((data.warnings as string[]).length).toBeGreaterThan(3);
   });
 
+  it('answers upstream_bad_response, not a crash, when RDAP sends no JSON and WHOIS cannot help', async () => {
+    const { isError, data } = await call('lookup_domain', { domain: 'garbage.com' });
+    expect(isError).toBe(true);
+    expect(data.error).toMatchObject({
+      code: 'upstream_bad_response',
+      details: { server: 'https://rdap.verisign.com/com/v1/', body: '<html>not json</html>' },
+    });
+    expect(String(data.error?.details?.whois_fallback)).toContain('whois.verisign-grs.com');
+  });
+
   it('uses WHOIS via the IANA referral for TLDs without RDAP (.de)', async () => {
     const { data } = await call('lookup_domain', { domain: 'google.de' });
     expect(data).toMatchObject({
