@@ -150,6 +150,8 @@ export const CompanySchema = z.object({
     rge: z.array(z.string()),
     bio: z.array(z.string()),
   }),
-  links: LinksSchema,
+  links: LinksSchema.extend({
+    establishment: str.describe('annuaire-entreprises page of the establishment asked for by SIRET'),
+  }),
 });
 export type Company = z.infer<typeof CompanySchema>;

@@ -142,6 +142,7 @@ describe('mapCompany', () => {
       pappers: 'https://www.pappers.fr/entreprise/la-poste-356000000',
       societe_com: 'https://www.societe.com/societe/la-poste-356000000.html',
       inpi: 'https://data.inpi.fr/entreprises/356000000',
+      establishment: null,
     });
     expect(c.establishment).toBeNull();
   });
@@ -155,6 +156,9 @@ describe('mapCompany', () => {
       closed_on: '2022-10-22',
       department: '75',
     });
+    expect(c.links.establishment).toBe(
+      'https://annuaire-entreprises.data.gouv.fr/etablissement/88087814500015',
+    );
     expect(c.registration.struck_off_on).toBe('2022-11-14');
     expect(c.officers).toEqual([
       expect.objectContaining({ name: 'Xavier Marie Erwan JOUPPE', role: 'Liquidateur' }),

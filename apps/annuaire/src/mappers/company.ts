@@ -10,7 +10,7 @@ import { COMPLEMENT_LABELS } from '../codes/labels.js';
 import type { Company, CompanySummary } from '../schemas.js';
 import type { RawCompany, RawComplements } from '../upstream/types.js';
 import { list, mapEstablishment, mapHeadOffice, NON_DIFFUSIBLE, stateOf, text } from './establishment.js';
-import { companyLinks } from './links.js';
+import { companyLinks, establishmentLink } from './links.js';
 import { mapOfficer } from './officers.js';
 
 const CATEGORIES = ['PME', 'ETI', 'GE'] as const;
@@ -153,6 +153,9 @@ export const mapCompany = (raw: RawCompany, siret?: string): Company => {
       rge: list(siege.liste_rge),
       bio: list(siege.liste_id_bio),
     },
-    links: companyLinks(raw.siren, name, raw.admin?.slug),
+    links: {
+      ...companyLinks(raw.siren, name, raw.admin?.slug),
+      establishment: matched?.siret ? establishmentLink(matched.siret) : null,
+    },
   };
 };
