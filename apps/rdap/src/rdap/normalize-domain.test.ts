@@ -219,6 +219,25 @@ describe('normalizeRdapDomain on answers that are not domain objects', () => {
   });
 });
 
+describe('DNSSEC', () => {
+  it('maps secureDNS.dsData, dropping unreadable entries (hand-written RFC 9083 §5.3 member; no fixture carries DS records)', () => {
+    const r = normalizeRdapDomain(
+      {
+        objectClassName: 'domain',
+        secureDNS: {
+          zoneSigned: true,
+          dsData: [{ keyTag: 12345, algorithm: 13, digestType: 2, digest: 'AB12CD34' }, { keyTag: 'x' }],
+        },
+      },
+      { domain: domain('signed.fr'), server: 's', rawUrl: 'u' },
+    );
+    expect(r.dnssec).toEqual({
+      signed: true,
+      ds_records: [{ key_tag: 12345, algorithm: 13, digest_type: 2, digest: 'AB12CD34' }],
+    });
+  });
+});
+
 describe('redactions and registrar merge', () => {
   // Hand-written registrar answer modelled on RFC 9083 + RFC 9537 (not a recorded fixture): the
   // shape ICANN-accredited registrars publish for GDPR-redacted contacts.

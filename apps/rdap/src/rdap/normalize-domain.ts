@@ -65,18 +65,20 @@ const nameserversOf = (body: Record<string, unknown>, warnings: string[]): strin
 
 const dnssecOf = (body: Record<string, unknown>): DomainRecord['dnssec'] => {
   const sec = isRecord(body.secureDNS) ? body.secureDNS : {};
-  const ds_records = listOf(sec.dsData).flatMap((ds): DsRecord[] =>
-    isRecord(ds)
-      ? [
-          {
-            key_tag: num(ds.keyTag),
-            algorithm: num(ds.algorithm),
-            digest_type: num(ds.digestType),
-            digest: str(ds.digest),
-          },
-        ]
-      : [],
-  );
+  const ds_records = listOf(sec.dsData)
+    .flatMap((ds): DsRecord[] =>
+      isRecord(ds)
+        ? [
+            {
+              key_tag: num(ds.keyTag),
+              algorithm: num(ds.algorithm),
+              digest_type: num(ds.digestType),
+              digest: str(ds.digest),
+            },
+          ]
+        : [],
+    )
+    .filter((ds) => Object.values(ds).some((v) => v !== null));
   const signed =
     typeof sec.delegationSigned === 'boolean' ? sec.delegationSigned : ds_records.length > 0 ? true : null;
   return { signed, ds_records };
