@@ -106,6 +106,12 @@ check_app() {
     return
   fi
 
+  # Process start (Docker's StartedAt) to the app's "listening" log line: Node + bundle + config only.
+  local started listening boot_ms="-"
+  started=$(date -d "$(docker inspect -f '{{.State.StartedAt}}' "$cid")" +%s%3N)
+  listening=$(docker logs "$cid" 2>&1 | grep -m1 '"msg":"[^"]* listening"' | sed -n 's/.*"time":\([0-9]*\).*/\1/p')
+  [ -n "$listening" ] && boot_ms=$((listening - started))
+
   body=$(curl -s --max-time 5 "http://127.0.0.1:$port/")
   [ "$body" = '{"status":"ok"}' ] && ok "GET / -> 200 $body (${ready_ms} ms after docker run)" \
     || bad "$app: GET / body $body"
@@ -175,7 +181,24 @@ check_app() {
   if base_size=$(docker image inspect -f '{{.Size}}' "$BASE_IMAGE" 2>/dev/null); then
     over=$(awk -v s="$((size - base_size))" 'BEGIN{printf "%.2f MB", s/1e6}')
   fi
-  ROWS+=("| $app | $(awk -v s="$size" 'BEGIN{printf "%.1f MB", s/1e6}') | $over | ${ready_ms} ms | ${healthy_ms} ms | $rss | ${stop_ms} ms |")
+  ROWS+=("| $app | $(awk -v s="$size" 'BEGIN{printf "%.1f MB", s/1e6}') | $over | ${boot_ms} ms | ${ready_ms} ms | ${healthy_ms} ms | $rss | ${stop_ms} ms |")
+}
+
+# The same measure for a bare Node HTTP server in the base image: what the engine and the machine
+# cost by themselves, so the apps' own start-up time can be read off under any load.
+baseline_row() {
+  local port="$1" cid t0 ready_ms="-"
+  docker image inspect "$BASE_IMAGE" >/dev/null 2>&1 || return 0
+  t0=$(now_ms)
+  cid=$(docker run -d --network host "$BASE_IMAGE" node -e \
+    "require('node:http').createServer((q,s)=>s.end('ok')).listen($port,'127.0.0.1')")
+  STARTED+=("$cid")
+  for _ in $(seq 1 500); do
+    if [ "$(status_of "http://127.0.0.1:$port/")" = 200 ]; then ready_ms=$(($(now_ms) - t0)); break; fi
+    sleep 0.02
+  done
+  docker rm -f "$cid" >/dev/null
+  ROWS+=("| (bare node http server, same engine) | - | - | - | ${ready_ms} ms | - | - | - |")
 }
 
 docker info >/dev/null 2>&1 || {
@@ -194,9 +217,10 @@ for app in "${APPS[@]}"; do
   i=$((i + 1))
 done
 
+baseline_row $((BASE_PORT + i))
 report=$(
-  printf '| app | image | over base | GET / 200 after run | docker healthy | RSS after tools/list | docker stop |\n'
-  printf '|---|---|---|---|---|---|---|\n'
+  printf '| app | image | over base | process start → listening | docker run → GET / 200 | docker healthy | RSS after tools/list | docker stop |\n'
+  printf '|---|---|---|---|---|---|---|---|\n'
   printf '%s\n' "${ROWS[@]}"
 )
 printf '\nBase image %s: %s\n%s\n' "$BASE_IMAGE" \
