@@ -1,7 +1,6 @@
-import { createServer } from '@mcp/core';
+import { createSafeFetch, createServer, createUpstream, safeFetchOptionsFromEnv } from '@mcp/core';
 import { createSearch, searchConfigFromEnv } from '@mcp/search';
 import { fetchConfigFromEnv, linkedinEnvSchema } from './config.js';
-import { createSafeFetch, createUpstream, safeFetchOptionsFromEnv } from './core-deps.js';
 import { createPageLoader } from './pages.js';
 import { linkedinTools } from './tools/index.js';
 import { createLinkedInFetcher } from './upstream/linkedin.js';

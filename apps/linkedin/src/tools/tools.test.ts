@@ -1,10 +1,9 @@
-import { createToolRegistry, err, ok, type ToolContext } from '@mcp/core';
+import { createToolRegistry, createUpstream, err, ok, type ToolContext } from '@mcp/core';
 import { type ReplayServer, readFixtureText, startReplayServer } from '@mcp/core/testing';
 import type { SearchFn } from '@mcp/search';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchConfigFromEnv } from '../config.js';
-import { createUpstream } from '../core-deps.js';
 import { createPageLoader } from '../pages.js';
 import { HAND_MADE_AUTHWALL, HAND_MADE_PUBLIC_PROFILE } from '../testing/hand-made-pages.js';
 import { createLinkedInFetcher, type LinkedInFetcher } from '../upstream/linkedin.js';

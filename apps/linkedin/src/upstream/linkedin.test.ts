@@ -1,8 +1,8 @@
+import { createUpstream } from '@mcp/core';
 import { type ReplayServer, readFixtureText, startReplayServer } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchConfigFromEnv } from '../config.js';
-import { createUpstream } from '../core-deps.js';
 import { HAND_MADE_AUTHWALL } from '../testing/hand-made-pages.js';
 import { createLinkedInFetcher, type LinkedInFetcher, providerUrl } from './linkedin.js';
 
