@@ -69,7 +69,7 @@ describe('check_availability', () => {
         handle: async (_req, res) => {
           inFlight += 1;
           peak = Math.max(peak, inFlight);
-          await new Promise((r) => setTimeout(r, 60));
+          await new Promise((r) => setTimeout(r, 200));
           inFlight -= 1;
           res.writeHead(404, { 'content-type': 'application/rdap+json' });
           res.end('{"errorCode":404}');
