@@ -1,5 +1,5 @@
 // The page of companies that search_companies and search_near_point both answer with.
-import { stripSeparators } from '@mcp/fr-ids';
+import { parseIdentifier, stripSeparators } from '@mcp/fr-ids';
 import * as z from 'zod/v4';
 import { mapCompanySummary } from './mappers/company.js';
 import { mapPageInfo } from './mappers/page.js';
@@ -23,11 +23,13 @@ export const mapSearch = (
 };
 
 /**
- * "356 000 000" or "356.000.000.00048" typed as a query means an identifier: the API only recognises
- * it without separators. Anything else is left as written.
+ * "356 000 000", "356.000.000.00048" or a VAT number "FR 39 356 000 000" typed as a query means an
+ * identifier: the API only recognises bare SIREN/SIRET digits. Anything else is left as written.
  */
 export const normalizeQuery = (query: string): { q: string; identifier: boolean } => {
   const trimmed = query.trim();
+  const id = parseIdentifier(trimmed);
+  if (id.ok && id.value.type === 'tva' && id.value.siren) return { q: id.value.siren, identifier: true };
   if (/^[\d\s.\u00a0\u202f]+$/.test(trimmed)) {
     const digits = stripSeparators(trimmed);
     if (digits.length === 9 || digits.length === 14) return { q: digits, identifier: true };

@@ -124,11 +124,14 @@ describe('search_companies', () => {
     expect(env.upstream.requests).toHaveLength(0);
   });
 
-  it('sends an identifier query without its spaces and notes that filters are ignored', async () => {
+  it('sends an identifier query (SIREN, SIRET or VAT number) as bare digits and notes that filters are ignored', async () => {
     const out = sc(await env.h.call('search_companies', { query: '880 878 145', postal_code: '75008' }));
     expect(env.upstream.requests[0]?.query.get('q')).toBe('880878145');
     expect(out.note).toContain('ignores filters');
     expect((out.results as Result[])[0]).toMatchObject({ siren: '880878145', name: 'GANYMEDE' });
+    env.upstream.reset();
+    await env.h.call('search_companies', { query: 'fr 39 356 000 000' });
+    expect(env.upstream.requests[0]?.query.get('q')).toBe('356000000');
   });
 
   it('maps a name search with its matching establishments ("Ganymede": 116 results)', async () => {

@@ -25,7 +25,7 @@ export const searchCompanies = ({ api }: AnnuaireDeps) =>
         .max(500)
         .optional()
         .describe(
-          'Name, SIREN ("356 000 000"), SIRET, officer name or address; optional when filters are given',
+          'Name, SIREN ("356 000 000"), SIRET, VAT number (FR…), officer name or address; optional when filters are given',
         ),
       ...filterShape,
       ...pagingShape,
