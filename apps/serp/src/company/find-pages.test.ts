@@ -167,13 +167,45 @@ describe('findCompanyPages', () => {
       err('blocked', 'Every search provider failed: duckduckgo (blocked: challenge)', {
         providers_failed: [{ provider: 'duckduckgo', code: 'blocked', message: 'challenge' }],
       });
-    const res = await findCompanyPages(search, {
+    let calls = 0;
+    const counted: SearchFn = async (req) => {
+      calls += 1;
+      return search(req);
+    };
+    const res = await findCompanyPages(counted, {
       name: 'Ganymede',
       sites: COMPANY_SITES,
-      maxSearches: 2,
+      maxSearches: 3,
       signal,
     });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe('blocked');
+    // a failed chain is not retried with the rest of the budget
+    expect(calls).toBe(1);
+  });
+
+  it('reports the website home page and progress after each search', async () => {
+    const { search } = stubSearch({
+      'Ganymède Lyon': [hit('https://www.ganymede-conseil.fr/equipe/contact', 'Contact — Ganymède Conseil')],
+    });
+    const seen: [number, number][] = [];
+    const res = await findCompanyPages(search, {
+      name: 'Ganymède',
+      city: 'Lyon',
+      sites: ['website'],
+      maxSearches: 2,
+      signal,
+      onSearch: async (done, budget) => {
+        seen.push([done, budget]);
+      },
+    });
+    expect(res.ok && res.value.pages.website).toEqual({
+      url: 'https://www.ganymede-conseil.fr/',
+      title: 'Contact — Ganymède Conseil',
+      siren: null,
+      siren_match: null,
+      source: 'search',
+    });
+    expect(seen).toEqual([[1, 2]]);
   });
 });

@@ -48,6 +48,8 @@ export interface FindPagesInput {
   sites: readonly CompanySite[];
   maxSearches: number;
   signal: AbortSignal;
+  /** Called after each search with (searches done, budget). */
+  onSearch?: (done: number, budget: number) => Promise<void>;
 }
 
 const REGISTRY_GROUP: readonly DirectorySite[] = ['pappers', 'societe', 'infogreffe', 'annuaire_entreprises'];
@@ -137,6 +139,7 @@ export const findCompanyPages = async (
     if (!query) break;
     tried.add(query);
     const res = await search({ query, num: 10, country: 'fr', language: 'fr', signal: input.signal });
+    await input.onSearch?.(queries.length + 1, input.maxSearches);
     if (!res.ok) {
       lastError = res.error;
       queries.push({
@@ -148,8 +151,8 @@ export const findCompanyPages = async (
       });
       const chain = res.error.details?.providers_failed;
       if (Array.isArray(chain)) failed.push(...(chain as ProviderFailure[]));
-      if (input.signal.aborted) break;
-      continue;
+      // The whole provider chain just failed: the next query would fail the same way, only slower.
+      break;
     }
     const answer = res.value;
     queries.push({
@@ -179,8 +182,11 @@ export const findCompanyPages = async (
   for (const site of wanted) {
     if (site === 'website') {
       const web = pickWebsite(name ?? derivedName(), allResults);
-      if (web)
-        pages.website = { url: web.url, title: web.title, siren: null, siren_match: null, source: 'search' };
+      if (web) {
+        // The site's home page, not the sub-page the search happened to return.
+        const home = `${new URL(web.url).origin}/`;
+        pages.website = { url: home, title: web.title, siren: null, siren_match: null, source: 'search' };
+      }
       continue;
     }
     const pick = best(found.get(site) ?? [], siren);
@@ -215,7 +221,7 @@ export const findCompanyPages = async (
       sirens_seen,
       searches_spent: queries.length,
       queries,
-      providers_failed: failed,
+      providers_failed: [...new Map(failed.map((f) => [`${f.provider}|${f.code}|${f.message}`, f])).values()],
     },
   };
 };

@@ -82,7 +82,7 @@ export const findCompanyPagesTool = (deps: SearchDeps) =>
       providers_failed: z.array(providerFailureSchema),
     }),
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: true },
-    async handler(args, { signal, log }) {
+    async handler(args, { signal, log, progress }) {
       if (!args.name && !args.siren) {
         return toolError('invalid_input', 'Give name or siren (or both).', { fields: ['name', 'siren'] });
       }
@@ -100,6 +100,7 @@ export const findCompanyPagesTool = (deps: SearchDeps) =>
         sites: args.sites ?? COMPANY_SITES,
         maxSearches: args.max_searches,
         signal,
+        onSearch: (done, budget) => progress(done, budget, `search ${done} of at most ${budget}`),
       });
       if (!res.ok) {
         log.warn({ code: res.error.code }, 'company page search failed');
