@@ -114,3 +114,25 @@ describe('graceful shutdown', { timeout: 30_000 }, () => {
     expect(await proc.exited).toBe(0);
   });
 });
+
+describe('app cleanup', () => {
+  it('runs the cleanups an app registered when the HTTP server closes', async () => {
+    const { createServer } = await import('./server.js');
+    const { startTestServer } = await import('./testing/start.js');
+    let closed = 0;
+    const server = createServer({
+      name: 'cleanup',
+      version: '0.0.0',
+      tools: ({ onClose }) => {
+        onClose(() => {
+          closed++;
+        });
+        return [];
+      },
+    });
+    const running = await startTestServer(server);
+    expect(closed).toBe(0);
+    await running.close();
+    expect(closed).toBe(1);
+  });
+});

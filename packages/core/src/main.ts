@@ -62,7 +62,10 @@ export const runMain = async <S extends z.ZodObject>(
   let url: string | undefined;
   if (prepared.transport === 'stdio') {
     const handle = serveStdio(prepared.factory);
-    close = () => handle.close();
+    close = async () => {
+      await handle.close();
+      await prepared.dispose();
+    };
     log.info({ transport: 'stdio' }, `${definition.name} serving MCP on stdio`);
   } else {
     const app = await prepared.buildHttp();

@@ -15,6 +15,8 @@ import { createToolRegistry } from './tool-registry.js';
 export interface ToolsContext<E> {
   env: CoreConfig & E;
   log: Logger;
+  /** Registers cleanup (upstream pools, timers) run when the server shuts down. */
+  onClose: (cleanup: () => Promise<void> | void) => void;
 }
 
 export interface ServerDefinition<S extends z.ZodObject = z.ZodObject> {
@@ -41,6 +43,8 @@ export interface PreparedServer {
   credentials: Credentials;
   factory: ReturnType<typeof createProtocolServerFactory>;
   buildHttp: () => ReturnType<typeof buildHttpApp>;
+  /** Runs the cleanups the app registered; called once by either transport on shutdown. */
+  dispose: () => Promise<void>;
 }
 
 export class StartupError extends Error {
@@ -72,10 +76,19 @@ export const prepareServer = <S extends z.ZodObject>(
   // stdio has no network peer to authenticate: the parent process is the client.
   if (problems.length > 0 && transport === 'http') throw new StartupError(problems);
 
+  const cleanups: Array<() => Promise<void> | void> = [];
   const tools =
     typeof definition.tools === 'function'
-      ? definition.tools({ env: config as CoreConfig & z.output<S>, log })
+      ? definition.tools({
+          env: config as CoreConfig & z.output<S>,
+          log,
+          onClose: (cleanup) => cleanups.push(cleanup),
+        })
       : definition.tools;
+  const dispose = async () => {
+    const results = await Promise.allSettled(cleanups.splice(0).map((cleanup) => cleanup()));
+    for (const r of results) if (r.status === 'rejected') log.warn({ err: r.reason }, 'cleanup failed');
+  };
   const registry = createToolRegistry(tools);
   const protocol = {
     name: definition.name,
@@ -100,6 +113,7 @@ export const prepareServer = <S extends z.ZodObject>(
       log,
       factory,
       tools: { registry, callTool },
+      onClose: dispose,
       metrics: config.METRICS_ENABLED,
       ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),
       guard: {
@@ -111,7 +125,7 @@ export const prepareServer = <S extends z.ZodObject>(
       },
     });
 
-  return { config, log, transport, credentials, factory, buildHttp };
+  return { config, log, transport, credentials, factory, buildHttp, dispose };
 };
 
 /** The one-time banner for generated dev credentials: stderr, never the JSON log stream. */

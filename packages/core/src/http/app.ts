@@ -19,6 +19,8 @@ export interface HttpAppOptions {
   guard: AuthGuardOptions;
   trustProxy?: readonly string[];
   bodyLimit?: number;
+  /** App cleanup, after in-flight requests are done. */
+  onClose?: () => Promise<void>;
   /** Serve `GET /metrics` (Prometheus text) behind the same guard as /mcp, and count HTTP answers. */
   metrics?: boolean;
   /** Extra routes inside the authenticated scope. */
@@ -108,6 +110,7 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
   app.addHook('onClose', async () => {
     clearInterval(reaper);
     await Promise.all([handler.close(), fastPath?.close()]);
+    await options.onClose?.();
   });
   return app;
 };
