@@ -18,5 +18,9 @@ export const rdapServer = createServer({
   title: 'RDAP / WHOIS (domaines, IP, AS)',
   instructions: INSTRUCTIONS,
   env: rdapEnvSchema,
-  tools: ({ env, log }) => rdapTools(createRdapDeps(env, log)),
+  tools: ({ env, log, onClose }) => {
+    const deps = createRdapDeps(env, log);
+    onClose(deps.close);
+    return rdapTools(deps);
+  },
 });
