@@ -1,0 +1,53 @@
+import { isIP } from 'node:net';
+import { CliError } from '../io.js';
+
+export interface DoctorTarget {
+  /** Base URL without a trailing slash and without `/mcp`: `https://annuaire.mcp.example.com`. */
+  base: string;
+  mcpUrl: string;
+  healthUrl: string;
+  https: boolean;
+  host: string;
+  port: number;
+  loopback: boolean;
+}
+
+const isLoopback = (host: string): boolean => {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || bare === '::1' || (isIP(bare) === 4 && bare.startsWith('127.'));
+};
+
+/**
+ * Accepts `https://annuaire.mcp.example.com`, the same with `/mcp`, or a path prefix behind a proxy.
+ * Something that is not an http(s) URL is most often a stdio config pasted where a URL belongs.
+ */
+export const parseTarget = (raw: string): DoctorTarget => {
+  const text = raw.trim();
+  if (/^(npx|node|pnpm|docker)\b/.test(text) || text.includes('--stdio') || text.startsWith('{'))
+    throw new CliError(
+      `"${text}" is a stdio command or config, not an HTTP deployment: stdio servers are started by the client ` +
+        '(command/args) and have no URL to check. Give the https://<app>.<domain> URL of the deployment.',
+    );
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    throw new CliError(`"${text}" is not a URL (expected https://<app>.<domain> or …/mcp)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new CliError(`${url.protocol} URLs are not MCP HTTP endpoints; use https://`);
+  if (url.username || url.password)
+    throw new CliError('put no credentials in the URL; use --user and --password-env');
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/mcp$/, '');
+  const base = `${url.protocol}//${url.host}${path}`;
+  const https = url.protocol === 'https:';
+  return {
+    base,
+    mcpUrl: `${base}/mcp`,
+    healthUrl: `${base}/`,
+    https,
+    host: url.hostname,
+    port: url.port ? Number(url.port) : https ? 443 : 80,
+    loopback: isLoopback(url.hostname),
+  };
+};

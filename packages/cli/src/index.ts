@@ -1,0 +1,12 @@
+// Public surface of @mcp/cli. Named exports only; types apart.
+export type { AppId, AppInfo } from './apps.js';
+export { APP_IDS, APPS, appUrl, npmPackageName } from './apps.js';
+export { basicHeader } from './auth.js';
+export { run, USAGE } from './cli.js';
+export type { ClientFormat, ClientId, Target } from './clients/formats.js';
+export { CLIENT_IDS, CLIENTS, clientJson } from './clients/formats.js';
+export type { MergeResult } from './clients/merge.js';
+export { mergeIntoFile, mergeServers } from './clients/merge.js';
+export type { CheckResult, CheckStatus } from './doctor/check.js';
+export type { Io } from './io.js';
+export { CliError } from './io.js';

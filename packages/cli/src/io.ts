@@ -1,0 +1,32 @@
+import { promptHidden } from './secret.js';
+
+/** Everything a command touches outside itself, so tests run commands in-process. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where relative paths given by the user are resolved (pnpm runs scripts from the root). */
+  cwd: string;
+  /** Asks without echo; `undefined` when there is no terminal to ask on. */
+  readSecret: (prompt: string) => Promise<string | undefined>;
+}
+
+/** A usage or input problem: printed as one line, exit code 2, never a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export const processIo = (): Io => ({
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+  readSecret: async (prompt) =>
+    process.stdin.isTTY ? promptHidden(process.stdin, process.stderr, prompt) : undefined,
+});
