@@ -42,7 +42,8 @@ export interface CompanyData {
 export interface CompanyExtraction {
   data: CompanyData | null;
   meta: PageMeta;
-  /** JSON-LD Organization or a company top card was present (used for blocked-page detection). */
+  /** JSON-LD Organization or the company top card was present; Open Graph alone does not count, as
+   * sign-up walls can carry the entity's OG tags (used for blocked-page detection). */
   has_structured_data: boolean;
 }
 
@@ -150,5 +151,5 @@ export const extractCompany = (html: string): CompanyExtraction => {
   if (address) sources.add('json_ld');
   data.headquarters = headquartersOf(address, from('markup', about.headquarters?.text));
   data.sources = (['json_ld', 'open_graph', 'markup'] as const).filter((s) => sources.has(s));
-  return { data, meta, has_structured_data: true };
+  return { data, meta, has_structured_data: org !== undefined || isCompanyCard };
 };

@@ -153,5 +153,5 @@ export const extractProfile = (html: string): ProfileExtraction => {
     sources: [],
   };
   data.sources = (['json_ld', 'open_graph', 'markup'] as const).filter((s) => sources.has(s));
-  return { data, meta, has_structured_data: true };
+  return { data, meta, has_structured_data: person !== undefined || isProfileCard };
 };

@@ -48,6 +48,20 @@ beforeAll(async () => {
       headers: html,
       body: '<html><head><title>LinkedIn</title></head><body></body></html>',
     },
+    {
+      // A wall that carries the company's Open Graph tags: the login title wins over the OG name.
+      path: '/company/og-wall/',
+      headers: html,
+      body: `<html><head><title>Sign Up | LinkedIn</title><meta property="og:title" content="Audiense | LinkedIn">
+        <meta property="og:url" content="https://www.linkedin.com/company/audiense"></head><body></body></html>`,
+    },
+    {
+      path: '/company/og-only/',
+      headers: html,
+      body: `<html><head><title>Audiense | LinkedIn</title><meta property="og:title" content="Audiense | LinkedIn">
+        <meta property="og:description" content="Audiense | 5,750 followers on LinkedIn.">
+        <meta property="og:url" content="https://uk.linkedin.com/company/audiense"></head><body></body></html>`,
+    },
     { path: '/in/camille-exemple-0000/', headers: html, body: HAND_MADE_PUBLIC_PROFILE },
   ]);
   const config = fetchConfigFromEnv({ LINKEDIN_BASE_URL: linkedin.url, LINKEDIN_RATE_PER_SECOND: 50 });
@@ -147,6 +161,23 @@ describe('get_company', () => {
     const res = await call('get_company', { slug: 'empty' });
     expect(res.structuredContent).toMatchObject({
       error: { code: 'blocked', details: { seen: 'no_public_data' } },
+    });
+  });
+
+  it('answers blocked on a sign-up page even when it carries the company’s Open Graph tags', async () => {
+    const res = await call('get_company', { slug: 'og-wall' });
+    expect(res.structuredContent).toMatchObject({
+      error: { code: 'blocked', details: { seen: 'login_page' } },
+    });
+  });
+
+  it('answers from Open Graph alone when that is all a real page has', async () => {
+    const res = await call('get_company', { slug: 'og-only' });
+    expect(res.structuredContent).toMatchObject({
+      name: 'Audiense',
+      followers: 5750,
+      linkedin_url: 'https://www.linkedin.com/company/audiense/',
+      source: { extracted_from: ['open_graph'] },
     });
   });
 
