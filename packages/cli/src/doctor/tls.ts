@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { connect, type PeerCertificate } from 'node:tls';
 import { certificateCause } from './causes.js';
 import type { CheckResult } from './check.js';
@@ -19,7 +20,8 @@ const handshake = (target: DoctorTarget, timeoutMs: number) =>
     const socket = connect({
       host: target.host,
       port: target.port,
-      servername: target.host,
+      // SNI takes host names only (RFC 6066).
+      ...(isIP(target.host) ? {} : { servername: target.host }),
       // Verification is read from `authorized` below, so an untrusted certificate is reported, not thrown.
       rejectUnauthorized: false,
       timeout: timeoutMs,
