@@ -322,6 +322,33 @@ describe('secrets', () => {
 });
 
 describe('cache and single-flight', () => {
+  it('does not keep a DuckDuckGo challenge: the next search asks again, then is cached', async () => {
+    let challenged = false;
+    const server = await replay([
+      {
+        path: '/html/',
+        handle: (_req, res) => {
+          const body = challenged
+            ? readFixture('serp', 'ddg_html_weather_jakarta.html')
+            : readFixture('serp', 'ddg_challenge_lite_anomaly.html');
+          res.writeHead(challenged ? 200 : 202, html);
+          res.end(body);
+          challenged = true;
+        },
+      },
+    ]);
+    const search = searchWith({ ...configFor(server.url), provider: 'duckduckgo' });
+    const first = await search({ query: 'weather Jakarta' });
+    const second = await search({ query: 'weather Jakarta', num: 3 });
+    const third = await search({ query: 'weather Jakarta', num: 5 });
+    expect(first.ok).toBe(false);
+    expect(second.ok && second.value.cached).toBe(false);
+    expect(second.ok && second.value.results).toHaveLength(3);
+    expect(third.ok && third.value.cached).toBe(true);
+    expect(third.ok && third.value.results.map((r) => r.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(server.count('/html/')).toBe(2);
+  });
+
   it('answers a repeated search from the cache, POST bodies included', async () => {
     const server = await replay([ROUTES.serper]);
     const search = searchWith({ ...configFor(server.url), provider: 'serper' });

@@ -6,6 +6,7 @@ import {
   err,
   ok,
   type Result,
+  type Store,
 } from '@mcp/core';
 import type { Logger } from 'pino';
 import type { SearchConfig } from './config.js';
@@ -94,6 +95,8 @@ export interface SearchOptions {
   /** Default: core's `createUpstream`. Injectable so the package states what it needs. */
   createUpstream?: UpstreamFactory;
   log?: Logger;
+  /** Shared store (Redis) so replicas share the result cache and rate limits; default per-process. */
+  store?: Store;
 }
 
 /**
@@ -105,6 +108,7 @@ export const createSearch = (config: SearchConfig, options: SearchOptions = {}):
     createUpstream: options.createUpstream ?? coreUpstream,
     cacheTtlMs: config.cacheTtlMs,
     timeoutMs: config.timeoutMs,
+    store: options.store,
   };
   const ids = config.provider === 'auto' ? config.order : [config.provider];
   const providers: SearchProvider[] = [];

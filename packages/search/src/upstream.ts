@@ -1,4 +1,4 @@
-import type { ErrorPayload, Result } from '@mcp/core';
+import type { ErrorPayload, Result, Store } from '@mcp/core';
 
 /**
  * The part of core's `createUpstream` the providers use. Declared structurally so providers can be
@@ -36,6 +36,8 @@ export interface UpstreamOptions {
   rateLimit?: { perSecond: number; burst?: number; maxQueue?: number };
   cache?: { ttlMs: number; max?: number };
   userAgent?: string;
+  /** Shared store (Redis) for limits, cache and single-flight across replicas; default in-memory. */
+  store?: Store;
 }
 
 export type UpstreamFactory = (options: UpstreamOptions) => UpstreamClient;
@@ -45,7 +47,11 @@ export interface ProviderDeps {
   createUpstream: UpstreamFactory;
   cacheTtlMs: number;
   timeoutMs: number;
+  store?: Store | undefined;
 }
 
-export const cacheOption = (ttlMs: number): { cache?: { ttlMs: number; max: number } } =>
-  ttlMs > 0 ? { cache: { ttlMs, max: 500 } } : {};
+/** The upstream options every keyed provider shares: cache TTL (0 = off) and the optional shared store. */
+export const sharedOptions = (deps: ProviderDeps): Pick<UpstreamOptions, 'cache' | 'store'> => ({
+  ...(deps.cacheTtlMs > 0 ? { cache: { ttlMs: deps.cacheTtlMs, max: 500 } } : {}),
+  ...(deps.store ? { store: deps.store } : {}),
+});

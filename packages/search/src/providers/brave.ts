@@ -3,7 +3,7 @@ import * as z from 'zod/v4';
 import { mapUpstreamError, parseJson, providerError, scrubSecrets } from '../errors.js';
 import { htmlToText, type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
-import { cacheOption, type ProviderDeps, type UpstreamCall } from '../upstream.js';
+import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
 
 export const BRAVE_BASE_URL = 'https://api.search.brave.com';
 
@@ -74,7 +74,7 @@ export const createBraveProvider = (config: BraveConfig, deps: ProviderDeps): Se
     headers: { 'x-subscription-token': config.apiKey, accept: 'application/json' },
     timeoutMs: deps.timeoutMs,
     retries: 1,
-    ...cacheOption(deps.cacheTtlMs),
+    ...sharedOptions(deps),
   });
   const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
     const res = await api.json<unknown>(braveCall(req));

@@ -1,7 +1,8 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { LRUCache } from 'lru-cache';
 import { mapUpstreamError, providerError } from '../errors.js';
-import type { NormalizedRequest, ProviderAnswer, SearchProvider } from '../types.js';
-import { cacheOption, type ProviderDeps, type UpstreamCall } from '../upstream.js';
+import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
+import type { ProviderDeps, UpstreamCall } from '../upstream.js';
 import { parseDuckDuckGo } from './duckduckgo-parse.js';
 
 export const DDG_BASE_URL = 'https://html.duckduckgo.com';
@@ -39,9 +40,13 @@ export const duckDuckGoCall = (req: NormalizedRequest): UpstreamCall => ({
   path: '/html/',
   query: duckDuckGoForm(req),
   signal: req.signal,
-  cache: true,
 });
 
+/**
+ * Answers are cached here, after parsing, rather than in the upstream client: its cache keeps any 2xx,
+ * and DuckDuckGo's bot challenge comes as a 202 (or a 200 challenge page) that must not be replayed
+ * for hours. Identical concurrent searches still share one request through the client's single-flight.
+ */
 export const createDuckDuckGoProvider = (config: DuckDuckGoConfig, deps: ProviderDeps): SearchProvider => {
   const api = deps.createUpstream({
     name: 'duckduckgo',
@@ -51,19 +56,25 @@ export const createDuckDuckGoProvider = (config: DuckDuckGoConfig, deps: Provide
     retries: 0,
     // DDG challenges clients that search in bursts; one search a second keeps it answering.
     rateLimit: { perSecond: 1, burst: 2, maxQueue: 20 },
-    ...cacheOption(deps.cacheTtlMs),
+    ...(deps.store ? { store: deps.store } : {}),
   });
+  const answers =
+    deps.cacheTtlMs > 0
+      ? new LRUCache<string, SearchResult[]>({ max: 500, ttl: deps.cacheTtlMs })
+      : undefined;
+
   const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
-    const res = await api.text(duckDuckGoCall(req));
+    const call = duckDuckGoCall(req);
+    const key = JSON.stringify(call.query);
+    const hit = answers?.get(key);
+    if (hit) return ok({ results: hit.slice(0, req.num), cached: true });
+    const res = await api.text({ ...call, cache: false });
     if (!res.ok) {
       if (res.error.code === 'rate_limited' || res.error.details?.status === 403) {
         return providerError(
           'blocked',
           'DuckDuckGo refused the search (rate limit or bot check).',
           'blocked',
-          {
-            status: res.error.details?.status,
-          },
         );
       }
       return mapUpstreamError('DuckDuckGo', res.error, () => undefined);
@@ -79,9 +90,10 @@ export const createDuckDuckGoProvider = (config: DuckDuckGoConfig, deps: Provide
         },
       );
     }
-    const results = parseDuckDuckGo(res.value.data, req.num);
+    const results = parseDuckDuckGo(res.value.data);
     if (!results.ok) return results;
-    return ok({ results: results.value, cached: res.value.cached });
+    answers?.set(key, results.value);
+    return ok({ results: results.value.slice(0, req.num), cached: false });
   };
   return { id: 'duckduckgo', search };
 };

@@ -3,7 +3,7 @@ import * as z from 'zod/v4';
 import { mapUpstreamError, parseJson, providerError } from '../errors.js';
 import { type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
-import { cacheOption, type ProviderDeps, type UpstreamCall } from '../upstream.js';
+import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
 
 export interface SearxngConfig {
   /** The instance root, possibly with a path prefix: `https://searx.example.org/searxng`. */
@@ -89,7 +89,7 @@ export const createSearxngProvider = (config: SearxngConfig, deps: ProviderDeps)
     headers: { accept: 'application/json' },
     timeoutMs: deps.timeoutMs,
     retries: 1,
-    ...cacheOption(deps.cacheTtlMs),
+    ...sharedOptions(deps),
   });
   const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
     const res = await api.json<unknown>(searxngCall(req, prefix));

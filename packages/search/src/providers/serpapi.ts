@@ -3,7 +3,7 @@ import * as z from 'zod/v4';
 import { mapUpstreamError, parseJson, providerError, reasonFromMessage, scrubSecrets } from '../errors.js';
 import { type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
-import { cacheOption, type ProviderDeps, type UpstreamCall } from '../upstream.js';
+import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
 
 export const SERPAPI_BASE_URL = 'https://serpapi.com';
 
@@ -79,7 +79,7 @@ export const createSerpApiProvider = (config: SerpApiConfig, deps: ProviderDeps)
     baseUrl: config.baseUrl ?? SERPAPI_BASE_URL,
     timeoutMs: deps.timeoutMs,
     retries: 1,
-    ...cacheOption(deps.cacheTtlMs),
+    ...sharedOptions(deps),
   });
   const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
     const res = await api.json<unknown>(serpApiCall(req, config.apiKey));

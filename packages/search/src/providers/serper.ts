@@ -3,7 +3,7 @@ import * as z from 'zod/v4';
 import { mapUpstreamError, parseJson, providerError, scrubSecrets } from '../errors.js';
 import { type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
-import { cacheOption, type ProviderDeps, type UpstreamCall } from '../upstream.js';
+import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
 
 export const SERPER_BASE_URL = 'https://google.serper.dev';
 
@@ -69,7 +69,7 @@ export const createSerperProvider = (config: SerperConfig, deps: ProviderDeps): 
     headers: { 'x-api-key': config.apiKey, 'content-type': 'application/json' },
     timeoutMs: deps.timeoutMs,
     retries: 1,
-    ...cacheOption(deps.cacheTtlMs),
+    ...sharedOptions(deps),
   });
   const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
     const res = await api.json<unknown>(serperCall(req));
