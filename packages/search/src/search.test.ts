@@ -317,6 +317,16 @@ describe('secrets', () => {
       expect(text).not.toContain(encodeURIComponent(key));
     }
     expect(text).toContain('[redacted]');
+    // Serper's "Not enough credits" comes as a 400: still read as a quota failure.
+    const failures = !res.ok
+      ? (res.error.details?.providers_failed as { provider: string; code: string }[])
+      : [];
+    expect(failures.map((f) => [f.provider, f.code])).toEqual([
+      ['serpapi', 'upstream_http'],
+      ['brave', 'upstream_http'],
+      ['serper', 'rate_limited'],
+      ['google_cse', 'upstream_http'],
+    ]);
     expect(server.count()).toBe(4);
   });
 });
