@@ -1,4 +1,7 @@
 // Test kit of @mcp/core: loopback upstreams replaying fixtures, and (next) in-process app clients.
+
+export type { ConformanceServer } from './conformance-server.js';
+export { conformanceFactory, startConformanceServer } from './conformance-server.js';
 export {
   fixturePath,
   fixturesDir,
