@@ -29,6 +29,9 @@ const pathOf = (location: string): string => {
   }
 };
 
+/** `/authwall`, `/login`, `/uas/login`, `/checkpoint/…`: where LinkedIn sends visitors it refuses. */
+export const isWallUrl = (url: string): boolean => wallKind(pathOf(url)) !== null;
+
 /** Status and redirect signals, checked before the body is even read. */
 export const blockFromResponse = (res: {
   status: number;

@@ -1,10 +1,15 @@
-import { createUpstream } from '@mcp/core';
+import { createUpstream, err, ok } from '@mcp/core';
 import { type ReplayServer, readFixtureText, startReplayServer } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchConfigFromEnv } from '../config.js';
 import { HAND_MADE_AUTHWALL } from '../testing/hand-made-pages.js';
-import { createLinkedInFetcher, type LinkedInFetcher, providerUrl } from './linkedin.js';
+import {
+  createLinkedInFetcher,
+  type LinkedInFetcher,
+  type PageClientFactory,
+  providerUrl,
+} from './linkedin.js';
 
 const audiense = readFixtureText('linkedin', 'company_audiense_public.html');
 const html = { 'content-type': 'text/html; charset=utf-8' };
@@ -215,5 +220,88 @@ describe('provider template', () => {
     expect(providerUrl('https://p.example/?u={url}', 'https://www.linkedin.com/in/é/?a=1&b=2')).toBe(
       'https://p.example/?u=https%3A%2F%2Fwww.linkedin.com%2Fin%2F%C3%A9%2F%3Fa%3D1%26b%3D2',
     );
+  });
+});
+
+describe('redirects seen by the fetcher (a client that does not follow them)', () => {
+  // A scripted client standing in for core's upstream without its redirect interceptor: it answers
+  // each rebased path from a table and records what was asked.
+  const scripted = (table: Record<string, { status: number; location?: string; body?: string }>) => {
+    const asked: string[] = [];
+    const factory: PageClientFactory = () => ({
+      text: async ({ path }) => {
+        asked.push(path);
+        const key = new URL(path).pathname;
+        const reply = table[key] ?? { status: 404 };
+        if (reply.status === 404) return err('not_found', 'nothing here', { status: 404 });
+        return ok({
+          status: reply.status,
+          headers: (reply.location ? { location: reply.location } : {}) as Record<string, string>,
+          data: reply.body ?? '',
+          cached: false,
+          url: path,
+        });
+      },
+    });
+    const fetcher = createLinkedInFetcher(
+      fetchConfigFromEnv({ LINKEDIN_BASE_URL: 'http://127.0.0.1:9', LINKEDIN_RATE_PER_SECOND: 50 }),
+      { createUpstream: factory },
+    );
+    return { fetcher, asked };
+  };
+
+  it('follows LinkedIn’s own redirect (numeric id → slug), rebasing each hop', async () => {
+    const { fetcher, asked } = scripted({
+      '/company/10529043/': { status: 301, location: 'https://www.linkedin.com/company/audiense/' },
+      '/company/audiense/': { status: 200, body: '<html>page</html>' },
+    });
+    const res = await fetcher.fetchPage('https://www.linkedin.com/company/10529043/');
+    expect(res.ok && res.value).toMatchObject({
+      url: 'https://www.linkedin.com/company/10529043/',
+      html: '<html>page</html>',
+    });
+    expect(asked).toEqual(['http://127.0.0.1:9/company/10529043/', 'http://127.0.0.1:9/company/audiense/']);
+  });
+
+  it('stops at an absolute redirect to /authwall without fetching the wall', async () => {
+    const { fetcher, asked } = scripted({
+      '/in/jane-doe/': {
+        status: 302,
+        location: 'https://www.linkedin.com/authwall?trk=gf&sessionRedirect=x',
+      },
+    });
+    const res = await fetcher.fetchPage('https://www.linkedin.com/in/jane-doe/');
+    expect(!res.ok && res.error).toMatchObject({
+      code: 'blocked',
+      message:
+        'LinkedIn did not serve the public page for https://www.linkedin.com/in/jane-doe/: it returned redirect to /authwall.',
+      details: { seen: 'authwall' },
+    });
+    expect(asked).toEqual(['http://127.0.0.1:9/in/jane-doe/']);
+  });
+
+  it('stops at a redirect to /uas/login after a first plain hop', async () => {
+    const { fetcher } = scripted({
+      '/company/acme/': { status: 301, location: '/company/acme-sa/' },
+      '/company/acme-sa/': { status: 302, location: '/uas/login?session_redirect=x' },
+    });
+    const res = await fetcher.fetchPage('https://www.linkedin.com/company/acme/');
+    expect(!res.ok && res.error.details).toMatchObject({
+      seen: 'login_page',
+      observed: 'redirect to /uas/login',
+    });
+  });
+
+  it('gives up on a redirect loop or an off-site redirect as blocked', async () => {
+    const loop = scripted({
+      '/company/a/': { status: 302, location: '/company/b/' },
+      '/company/b/': { status: 302, location: '/company/a/' },
+    });
+    const looped = await loop.fetcher.fetchPage('https://www.linkedin.com/company/a/');
+    expect(!looped.ok && looped.error.code).toBe('blocked');
+    expect(loop.asked).toHaveLength(4);
+    const away = scripted({ '/company/x/': { status: 302, location: 'https://elsewhere.example/x' } });
+    const off = await away.fetcher.fetchPage('https://www.linkedin.com/company/x/');
+    expect(!off.ok && off.error.details?.observed).toBe('HTTP 302 redirect to /x instead of the page');
   });
 });

@@ -1,9 +1,9 @@
 import { type ErrorPayload, err, ok, type Result } from '@mcp/core';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import { blockedError, blockFromResponse } from '../blocked.js';
+import { blockedError, blockFromResponse, isWallUrl } from '../blocked.js';
 import type { LinkedInFetchConfig } from '../config.js';
-import { rebaseLinkedInUrl } from '../urls.js';
+import { isLinkedInHost, rebaseLinkedInUrl } from '../urls.js';
 
 /**
  * The part of core's `createUpstream` this app relies on, declared structurally (as @mcp/search does)
@@ -78,6 +78,19 @@ const browserHeaders = (acceptLanguage: string): Record<string, string> => ({
 // both must reach the blocked-page checks as data instead of becoming a generic HTTP error.
 const AS_DATA = [999, 301, 302, 303, 307, 308];
 
+const MAX_HOPS = 3;
+
+/** The next LinkedIn URL of a redirect (relative Locations resolve against linkedin.com); else null. */
+const linkedinHop = (from: string, location: string | null): string | null => {
+  if (!location) return null;
+  try {
+    const next = new URL(location, from);
+    return isLinkedInHost(next.hostname) && /^https?:$/.test(next.protocol) ? next.toString() : null;
+  } catch {
+    return null;
+  }
+};
+
 /** `https://api.example/?key=…&url={url}` + a LinkedIn URL → the provider URL. */
 export const providerUrl = (template: string, linkedinUrl: string): string =>
   template.replaceAll('{url}', encodeURIComponent(linkedinUrl));
@@ -120,16 +133,31 @@ export const createLinkedInFetcher = (
   const limit = pLimit(config.concurrency);
   const target = config.template ? providerLabel(config.template) : 'linkedin.com';
 
+  // Direct mode follows LinkedIn's own redirects here (numeric id → slug, country subdomains), so a
+  // hop to /authwall or /login is seen as such and every hop is rebased on LINKEDIN_BASE_URL. With
+  // today's core client most redirects are already followed below us; this covers the rest.
   const fetchOnce = async (url: string, signal?: AbortSignal): Promise<Result<LinkedInPage>> => {
-    // With a provider the real linkedin.com URL is handed over: LINKEDIN_BASE_URL only redirects
-    // fetches this server makes itself.
-    const path = config.template ? providerUrl(config.template, url) : rebaseLinkedInUrl(url, config.baseUrl);
-    const res = await client.text({ path, signal, okStatuses: AS_DATA });
-    if (!res.ok) return err(res.error.code, explain(res.error, url, via), safeDetails(res.error, via));
-    const { status, data, cached, headers } = res.value;
-    const signalSeen = blockFromResponse({ status, finalUrl: url, location: headers?.location ?? null });
-    if (signalSeen) return { ok: false, error: blockedError(signalSeen, { url, via }) };
-    return ok({ url, status, html: data, cached, via });
+    let current = url;
+    for (let hop = 0; ; hop += 1) {
+      // With a provider the real linkedin.com URL is handed over: LINKEDIN_BASE_URL only redirects
+      // fetches this server makes itself.
+      const path = config.template
+        ? providerUrl(config.template, current)
+        : rebaseLinkedInUrl(current, config.baseUrl);
+      const res = await client.text({ path, signal, okStatuses: AS_DATA });
+      if (!res.ok) return err(res.error.code, explain(res.error, url, via), safeDetails(res.error, via));
+      const { status, data, cached, headers } = res.value;
+      const location = headers?.location ?? null;
+      const isRedirect = status >= 300 && status < 400;
+      const next = isRedirect && via === 'direct' && hop < MAX_HOPS ? linkedinHop(current, location) : null;
+      if (next && !isWallUrl(next)) {
+        current = next;
+        continue;
+      }
+      const refusal = blockFromResponse({ status, finalUrl: current, location });
+      if (refusal) return { ok: false, error: blockedError(refusal, { url, via }) };
+      return ok({ url, status, html: data, cached, via });
+    }
   };
 
   const explain = (error: ErrorPayload, url: string, how: Via): string => {
