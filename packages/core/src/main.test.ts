@@ -45,6 +45,24 @@ describe('production refuses weak or missing credentials', { timeout: 30_000 }, 
   });
 });
 
+describe('start-up failures', { timeout: 30_000 }, () => {
+  it('a port already in use exits 1 with one line, no stack trace', async () => {
+    const { createServer: createNetServer } = await import('node:net');
+    const blocker = createNetServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = String((blocker.address() as { port: number }).port);
+    const proc = spawnServer(exampleEntry, {
+      env: { PORT: port, HOST: '127.0.0.1', AUTH_USERNAME: 'u', AUTH_PASSWORD: 'p-long-enough-1' },
+    });
+    expect(await proc.exited).toBe(1);
+    expect(proc.stderr()).toMatch(
+      new RegExp(`refusing to start: port ${port} on 127.0.0.1 is already in use`),
+    );
+    expect(proc.stderr()).not.toMatch(/\n\s+at /);
+    blocker.close();
+  });
+});
+
 describe('development start-up', { timeout: 30_000 }, () => {
   it('generates a password, prints it once with the ready Authorization header', async () => {
     const proc = spawnServer(exampleEntry, { env: { PORT: '0', HOST: '127.0.0.1' } });

@@ -69,7 +69,16 @@ export const runMain = async <S extends z.ZodObject>(
     log.info({ transport: 'stdio' }, `${definition.name} serving MCP on stdio`);
   } else {
     const app = await prepared.buildHttp();
-    await app.listen({ port: config.PORT, host: config.HOST });
+    try {
+      await app.listen({ port: config.PORT, host: config.HOST });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return fatal(definition.name, [
+        code === 'EADDRINUSE'
+          ? `port ${config.PORT} on ${config.HOST} is already in use (set PORT)`
+          : `cannot listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`,
+      ]);
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
