@@ -127,6 +127,13 @@ describe('extractCompany fallbacks', () => {
     });
   });
 
+  it('takes the company id from the page’s own card, not from another organization listed first', () => {
+    const withOtherFirst = audienseHtml
+      .replace('<body', '<body data-entity-id="urn:li:organization:111"')
+      .replaceAll('data-semaphore-content-urn="urn:li:organization:10529043"', '');
+    expect(extractCompany(withOtherFirst).data?.company_id).toBe('10529043');
+  });
+
   it('returns no data for the logged-in app shell', () => {
     const shell = extractCompany(readFixtureText('linkedin', 'loggedin_app_shell_profile.html'));
     expect(shell.data).toBeNull();

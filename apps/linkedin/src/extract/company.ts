@@ -76,6 +76,17 @@ const employeesShown = ($: CheerioAPI): number | null => {
 
 const COMPANY_URN_RE = /urn:li:(?:organization|company|fs_normalized_company|fsd_company):(\d+)/;
 
+/**
+ * The page's own organization id: the top card's report menu names it, the "employees" link filters on
+ * it; any other organization URN on the page (similar pages, posts) comes later, so it is the last resort.
+ */
+const companyIdOf = ($: CheerioAPI, html: string): string | null => {
+  const own = $('[data-semaphore-content-type="COMPANY"]').first().attr('data-semaphore-content-urn');
+  const fromMenu = own ? COMPANY_URN_RE.exec(own)?.[1] : undefined;
+  const fromEmployees = /facetCurrentCompany(?:%3D|=)(?:%255B|%5B|\[)(\d+)/.exec(html)?.[1];
+  return fromMenu ?? fromEmployees ?? COMPANY_URN_RE.exec(html)?.[1] ?? null;
+};
+
 /** Extracts a public company page: JSON-LD `Organization` first, then Open Graph, then the markup. */
 export const extractCompany = (html: string): CompanyExtraction => {
   const $ = load(html);
@@ -116,7 +127,7 @@ export const extractCompany = (html: string): CompanyExtraction => {
     }
   });
   const logo = obj(org?.logo);
-  const companyId = COMPANY_URN_RE.exec(html)?.[1] ?? (urlRef?.numeric ? urlRef.id : null);
+  const companyId = companyIdOf($, html) ?? (urlRef?.numeric ? urlRef.id : null);
 
   const data: CompanyData = {
     name,
