@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { err } from '../errors.js';
+import { createMemoryStore } from '../store/memory.js';
+import { createLimiter } from './limiter.js';
+
+const cancelled = () => err('upstream_timeout', 'cancelled', { cancelled: true });
+
+/** Most grants inside any half-open 1-second window [t, t + 1000), exactly, on the store's own clock. */
+const busiestSecond = (times: number[]): number => {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while (j < sorted.length && sorted[j]! - sorted[i]! < 1000) j += 1;
+    best = Math.max(best, j - i);
+  }
+  return best;
+};
+
+const grantTimes = async (perSecond: number, burst: number, calls: number): Promise<number[]> => {
+  const limiter = createLimiter('t', createMemoryStore(), { perSecond, burst, maxQueue: calls }, cancelled);
+  const signal = new AbortController().signal;
+  const deadline = Date.now() + 60_000;
+  return Promise.all(
+    Array.from({ length: calls }, async () => {
+      const turn = await limiter.acquire(signal, deadline);
+      expect(turn.ok).toBe(true);
+      return Date.now();
+    }),
+  );
+};
+
+describe('limiter send times (no network jitter: the exact guarantee)', () => {
+  it('never grants more than perSecond sends in any 1-second window, even when timers fire late', async () => {
+    const times = await grantTimes(20, 1, 30);
+    expect(busiestSecond(times)).toBeLessThanOrEqual(20);
+    const sorted = times.sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i += 1) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(49);
+  });
+
+  it('with a burst, a window holds at most perSecond + burst - 1 sends', async () => {
+    const times = await grantTimes(10, 3, 16);
+    expect(busiestSecond(times)).toBeLessThanOrEqual(12);
+  });
+
+  it('serves waiters first in, first out', async () => {
+    const limiter = createLimiter(
+      't',
+      createMemoryStore(),
+      { perSecond: 50, burst: 1, maxQueue: 10 },
+      cancelled,
+    );
+    const order: number[] = [];
+    const signal = new AbortController().signal;
+    await Promise.all(
+      [0, 1, 2, 3, 4].map(async (i) => {
+        await limiter.acquire(signal, Date.now() + 5000);
+        order.push(i);
+      }),
+    );
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+    expect(limiter.queued).toBe(0);
+  });
+});
