@@ -14,6 +14,8 @@ export default defineConfig({
   // Readable stack traces in production logs are worth more than the ~2 MB minification saves.
   minify: false,
   shims: true,
+  // The same file is the `npx -y @mcp-fr/<app>` bin.
+  banner: { js: '#!/usr/bin/env node' },
   // Bundle every dependency, and fail the build if anything but a Node built-in is left to import.
   deps: { alwaysBundle: [/.*/], onlyBundle: false, onlyImport: [] },
   outputOptions: { codeSplitting: false },

@@ -70,7 +70,8 @@ describe('app bundles (DESIGN.md §3: pnpm --filter @mcp/<app> build → dist/ma
     expect(config).toContain('codeSplitting: false');
   });
 
-  it.each(APPS)(
+  // Concurrent: each build mostly waits on its own child process.
+  it.concurrent.each(APPS)(
     '%s bundles into one file that runs outside the repo and serves its tools over stdio',
     async (app) => {
       const out = join(work, app);
@@ -87,6 +88,7 @@ describe('app bundles (DESIGN.md §3: pnpm --filter @mcp/<app> build → dist/ma
       expect(readdirSync(join(out, 'dist'))).toEqual(['main.js']);
       const bundle = join(out, 'dist', 'main.js');
       expect(statSync(bundle).size).toBeLessThan(15_000_000);
+      expect(readFileSync(bundle, 'utf8').slice(0, 20)).toBe('#!/usr/bin/env node\n');
 
       writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
       const session = await run(process.execPath, ['dist/main.js', '--stdio'], {
@@ -109,6 +111,6 @@ describe('app bundles (DESIGN.md §3: pnpm --filter @mcp/<app> build → dist/ma
       const tools = replies.find((r) => r.id === 2)?.result.tools?.map((t) => t.name) ?? [];
       expect([...tools].sort()).toEqual(declaredTools(app));
     },
-    90_000,
+    120_000,
   );
 });
