@@ -1,4 +1,4 @@
-import type { CallToolResult, Server, Tool } from '@modelcontextprotocol/server';
+import type { CallToolResult, ServerContext, Tool } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
 import { defineTool, toolError } from '../tool.js';
 
@@ -96,14 +96,13 @@ export const conformancePlainTools: Tool[] = [
   },
 ];
 
-type Ctx = Parameters<Parameters<Server['setRequestHandler']>[1]>[1];
 const text = (t: string): CallToolResult => ({ content: [{ type: 'text', text: t }] });
 
 /** Answers a plain tool, or undefined when the name is not one of them. */
 export const callPlainTool = async (
   name: string,
   args: Record<string, unknown>,
-  ctx: Ctx,
+  ctx: ServerContext,
 ): Promise<CallToolResult | undefined> => {
   switch (name) {
     case 'test_image_content':

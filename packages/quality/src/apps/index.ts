@@ -1,0 +1,18 @@
+import { annuaireCase } from './annuaire.js';
+import { linkedinCase } from './linkedin.js';
+import { rdapCase } from './rdap.js';
+import { serpCase } from './serp.js';
+import { siretCase } from './siret-extractor.js';
+import type { AppCase, ToolCall, Upstreams } from './types.js';
+
+export const APP_CASES: readonly AppCase[] = [annuaireCase, serpCase, rdapCase, linkedinCase, siretCase];
+
+/** The sample call with loopback placeholders (`PORT`) filled in for these upstreams. */
+export const sampleCall = (app: AppCase, up: Upstreams): ToolCall => ({
+  name: app.sample.name,
+  arguments: JSON.parse(
+    JSON.stringify(app.sample.arguments).replaceAll('PORT', up.env.SAFE_FETCH_ALLOW_PORTS ?? ''),
+  ) as Record<string, unknown>,
+});
+
+export type { AppCase, ToolCall, Upstreams } from './types.js';

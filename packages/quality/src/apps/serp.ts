@@ -1,0 +1,32 @@
+import { readFixture, startReplayServer } from '@mcp/core/testing';
+import { serpServer } from '@mcp/serp';
+import type { AppCase } from './types.js';
+
+const ARSENAL = readFixture('serp', 'serper_search_arsenal.json');
+
+export const serpCase: AppCase = {
+  app: 'serp',
+  definition: serpServer as unknown as AppCase['definition'],
+  upstreams: async () => {
+    const serper = await startReplayServer((req) =>
+      req.path === '/search' && req.method === 'POST'
+        ? { headers: { 'content-type': 'application/json' }, body: ARSENAL }
+        : undefined,
+    );
+    return {
+      env: {
+        SERP_PROVIDER: 'serper',
+        SERPER_API_KEY: 'quality-suite-serper-key',
+        SERPER_BASE_URL: serper.url,
+        SERP_DISABLE_DUCKDUCKGO: 'true',
+      },
+      requests: () => serper.requests.length,
+      close: serper.close,
+    };
+  },
+  sample: {
+    name: 'web_search',
+    arguments: { query: 'arsenal' },
+    expect: { provider: 'serper' },
+  },
+};

@@ -1,0 +1,26 @@
+import type { ServerDefinition } from '@mcp/core';
+
+export interface ToolCall {
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+/** The loopback world one app runs in: its upstreams, and the env pointing the app at them. */
+export interface Upstreams {
+  env: Record<string, string>;
+  /** Requests the upstreams have received so far. */
+  requests: () => number;
+  close: () => Promise<void>;
+}
+
+export interface AppCase {
+  /** Workspace app folder name. */
+  app: string;
+  definition: ServerDefinition;
+  /** Starts the app's upstreams on loopback, replaying recorded fixtures. */
+  upstreams: () => Promise<Upstreams>;
+  /** A tool call answered from the fixtures, and a field of its structuredContent to check. */
+  sample: ToolCall & { expect: Record<string, unknown> };
+  /** A URL the app may fetch that the fuzzer can use for URL-typed fields (loopback only). */
+  loopbackUrl?: (up: Upstreams) => string;
+}
