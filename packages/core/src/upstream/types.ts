@@ -24,6 +24,8 @@ export interface UpstreamOptions {
   /** TTL cache of successful GETs (and POSTs sent with `cache: true`). */
   cache?: { ttlMs: number; max?: number };
   userAgent?: string;
+  /** Redirects followed by the client (default 3); 0 returns 3xx answers to the caller (see `okStatuses`). */
+  maxRedirects?: number;
   /** Largest accepted body. Default 5 MB. */
   maxBodyBytes?: number;
   /** Shared store (Redis) for limits and cache; default: a private in-memory store. */

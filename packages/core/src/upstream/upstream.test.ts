@@ -74,6 +74,23 @@ describe('createUpstream: answers and status codes', () => {
     expect(res.ok && res.value.data).toEqual(body);
   });
 
+  it('follows redirects by default, and hands them to the caller with maxRedirects: 0', async () => {
+    const server = await serve([
+      { path: '/domain/old', status: 301, headers: { location: '/domain/new' } },
+      { path: '/domain/new', body: { ldhName: 'example.fr' } },
+    ]);
+    const followed = await client(server).json({ path: '/domain/old' });
+    expect(followed.ok && followed.value.data).toEqual({ ldhName: 'example.fr' });
+    const manual = client(server, { maxRedirects: 0 });
+    const seen = await manual.text({ path: '/domain/old', okStatuses: [301] });
+    expect(seen.ok && seen.value.status).toBe(301);
+    expect(seen.ok && seen.value.headers.location).toBe('/domain/new');
+    expect(await manual.text({ path: '/domain/old' })).toMatchObject({
+      ok: false,
+      error: { code: 'upstream_http', details: { status: 301 } },
+    });
+  });
+
   it('gives upstream_http with the status and the start of the body on 500, without retrying', async () => {
     const server = await serve([{ path: '/search', status: 500, body: 'boom '.repeat(200) }]);
     const api = client(server, { retries: 3 });

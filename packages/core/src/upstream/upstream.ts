@@ -79,7 +79,9 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
     connections: 16,
   });
   // Known APIs may move a resource (RDAP servers do); user-supplied URLs go through safeFetch instead.
-  const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: 3 }));
+  const maxRedirects = options.maxRedirects ?? 3;
+  const dispatcher =
+    maxRedirects > 0 ? agent.compose(interceptors.redirect({ maxRedirections: maxRedirects })) : agent;
   const ctx: FetchContext = {
     name,
     dispatcher,
