@@ -123,7 +123,12 @@ export const CLIENTS: Record<ClientId, ClientFormat> = {
     entry: (t) => ({
       command: 'npx',
       args: ['-y', npmPackageName(t.app.id), '--stdio'],
-      env: Object.fromEntries([['LOG_LEVEL', 'warn'], ...t.app.stdioEnv.map((name) => [name, ''])]),
+      // MCP_TRANSPORT repeats --stdio for launchers that eat flags (`npx --no pkg --stdio` does).
+      env: Object.fromEntries([
+        ['MCP_TRANSPORT', 'stdio'],
+        ['LOG_LEVEL', 'warn'],
+        ...t.app.stdioEnv.map((name) => [name, '']),
+      ]),
     }),
   },
 };

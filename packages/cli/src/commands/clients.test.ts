@@ -45,6 +45,7 @@ describe('mcp-config clients', () => {
         'mcp-remote',
         'https://rdap.mcp.example.com/mcp',
         '--header',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: mcp-remote's own placeholder
         'Authorization:${AUTH_HEADER}',
       ],
       env: { AUTH_HEADER: HEADER },
@@ -96,9 +97,10 @@ describe('mcp-config clients', () => {
     expect(config.mcpServers.annuaire).toEqual({
       command: 'npx',
       args: ['-y', '@mcp-fr/annuaire', '--stdio'],
-      env: { LOG_LEVEL: 'warn' },
+      env: { MCP_TRANSPORT: 'stdio', LOG_LEVEL: 'warn' },
     });
     expect(config.mcpServers.serp?.env).toEqual({
+      MCP_TRANSPORT: 'stdio',
       LOG_LEVEL: 'warn',
       SERPER_API_KEY: '',
       SERPAPI_API_KEY: '',
