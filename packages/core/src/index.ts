@@ -32,7 +32,7 @@ export type { PreparedServer, ServerDefinition, ToolsContext } from './server.js
 export { createServer, prepareServer, StartupError } from './server.js';
 export type { MemoryStoreOptions } from './store/memory.js';
 export { createMemoryStore } from './store/memory.js';
-export type { RateSpec, Release, Store, TakeResult } from './store/types.js';
+export type { CounterState, RateSpec, Release, Store, TakeResult } from './store/types.js';
 export type { AnyTool, ToolContext, ToolDefinition, ToolFailure } from './tool.js';
 export { defineTool, fail, isToolFailure, toolError } from './tool.js';
 export type { ToolRegistry } from './tool-registry.js';

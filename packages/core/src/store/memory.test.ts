@@ -57,18 +57,19 @@ describe('memory store: cache, counters, locks', () => {
     expect(await store.get('big')).toBeUndefined();
   });
 
-  it('counts within a window that starts at the first increment', async () => {
+  it('counts within a window that starts at the first increment, and says when it resets', async () => {
     const c = clock();
     const store = createMemoryStore({ now: c.now });
-    expect(await store.incr('auth|1.2.3.4', 1000)).toBe(1);
+    expect(await store.incr('auth|1.2.3.4', 1000)).toEqual({ count: 1, resetInMs: 1000 });
     c.advance(600);
-    expect(await store.incr('auth|1.2.3.4', 1000)).toBe(2);
-    expect(await store.count('auth|1.2.3.4')).toBe(2);
+    expect(await store.incr('auth|1.2.3.4', 1000)).toEqual({ count: 2, resetInMs: 400 });
+    expect(await store.count('auth|1.2.3.4')).toEqual({ count: 2, resetInMs: 400 });
+    expect(await store.count('auth|5.6.7.8')).toEqual({ count: 0, resetInMs: 0 });
     c.advance(500);
-    expect(await store.count('auth|1.2.3.4')).toBe(0);
-    expect(await store.incr('auth|1.2.3.4', 1000)).toBe(1);
+    expect(await store.count('auth|1.2.3.4')).toEqual({ count: 0, resetInMs: 0 });
+    expect((await store.incr('auth|1.2.3.4', 1000)).count).toBe(1);
     await store.delete('auth|1.2.3.4');
-    expect(await store.count('auth|1.2.3.4')).toBe(0);
+    expect((await store.count('auth|1.2.3.4')).count).toBe(0);
   });
 
   it('grants a lock to one holder until release or expiry', async () => {

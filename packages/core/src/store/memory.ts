@@ -72,11 +72,14 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): Store => {
       const entry = current && current.until > t ? current : { n: 0, until: t + ttlMs };
       entry.n += 1;
       counters.set(key, entry);
-      return entry.n;
+      return { count: entry.n, resetInMs: entry.until - t };
     },
     count: async (key) => {
+      const t = now();
       const current = counters.get(key);
-      return current && current.until > now() ? current.n : 0;
+      return current && current.until > t
+        ? { count: current.n, resetInMs: current.until - t }
+        : { count: 0, resetInMs: 0 };
     },
     lock: async (key, ttlMs): Promise<Release | undefined> => {
       const t = now();

@@ -17,6 +17,12 @@ export type TakeResult =
   /** No token yet: nothing was taken; ask again in `waitMs`. */
   | { ok: false; waitMs: number };
 
+export interface CounterState {
+  count: number;
+  /** Milliseconds until the window ends and the count starts again from zero (a Retry-After). */
+  resetInMs: number;
+}
+
 /** Releases a lock early; safe to call twice. */
 export type Release = () => Promise<void>;
 
@@ -31,8 +37,9 @@ export interface Store {
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
   /** Counter whose window starts at its first increment and ends `ttlMs` later (failed-auth throttle). */
-  incr(key: string, ttlMs: number): Promise<number>;
-  count(key: string): Promise<number>;
+  incr(key: string, ttlMs: number): Promise<CounterState>;
+  /** The counter without incrementing it; `{ count: 0, resetInMs: 0 }` once its window is over. */
+  count(key: string): Promise<CounterState>;
   /** Exclusive lock that expires by itself after `ttlMs`; undefined when someone else holds it. */
   lock(key: string, ttlMs: number): Promise<Release | undefined>;
   close(): Promise<void>;
