@@ -58,9 +58,7 @@ export const buildAnswer = (pages: PageAnalysis[], pagesFetched: number): Extrac
     (c) => c.role === 'publisher' && c.valid && c.siren !== null && SIREN_TYPES.has(c.type),
   );
   const first = publishers[0];
-  const notes = [
-    ...new Set(pages.flatMap((p) => p.placeholders.map((s) => `placeholder, not an identifier: "${s}"`))),
-  ];
+  const notes = [...new Set(pages.flatMap((p) => p.notes))];
   const rnaCandidate = all.find(
     (c) => c.type === 'rna' && c.valid && c.role !== 'host' && c.role !== 'third_party',
   );

@@ -42,13 +42,10 @@ const RNA = /(?<![\p{L}\d])W[ \t]?(\d(?:[ .]?\d){8})(?!\d)/gu;
 /** Digit groups separated by one space or dot; URLs, codes glued to letters and signed numbers excluded. */
 const DIGIT_RUN = /(?<![\d\p{L}/=?#_@&%+\\-])\d+(?:[ \t.]\d+)*(?![\d\p{L}/_@%])/gu;
 
-const overlaps = (spans: Array<[number, number]>, s: number, e: number) =>
-  spans.some(([a, b]) => s < b && e > a);
-
 /** The current line before `start`, at most `max` characters. */
 const lineBefore = (text: string, start: number, max = 80): string => {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return text.slice(Math.max(lineStart, start - max), start);
+  const window = text.slice(Math.max(0, start - max), start);
+  return window.slice(window.lastIndexOf('\n') + 1);
 };
 
 const RCS_CITY_BEFORE =
@@ -91,7 +88,10 @@ export interface Scan {
 export const scanCandidates = (doc: TextDoc): Scan => {
   const text = doc.text;
   const out: RawCandidate[] = [];
-  const taken: Array<[number, number]> = [];
+  // One flag per character already claimed by a TVA/RNA match, so digit runs inside them are skipped.
+  const taken = new Uint8Array(text.length);
+  const take = (s: number, e: number) => taken.fill(1, s, e);
+  const isTaken = (s: number, e: number) => taken[s] === 1 || taken[e - 1] === 1;
 
   for (const m of text.matchAll(FR_TVA)) {
     const start = m.index;
@@ -109,13 +109,13 @@ export const scanCandidates = (doc: TextDoc): Scan => {
       start,
       end,
     });
-    taken.push([start, end]);
+    take(start, end);
   }
 
   for (const m of text.matchAll(FOREIGN_VAT)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(taken, start, end)) continue;
+    if (isTaken(start, end)) continue;
     const compact = m[0].replace(/[\s.-]/g, '');
     // "DE 12 345 678" only counts when a VAT label says so; a glued "DE123456789" is one on its own.
     const label = nearestLabel(lineBefore(text, start, 60));
@@ -133,13 +133,13 @@ export const scanCandidates = (doc: TextDoc): Scan => {
       start,
       end,
     });
-    taken.push([start, end]);
+    take(start, end);
   }
 
   for (const m of text.matchAll(RNA)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(taken, start, end)) continue;
+    if (isTaken(start, end)) continue;
     const res = parseRna(m[0]);
     out.push({
       type: 'rna',
@@ -153,12 +153,12 @@ export const scanCandidates = (doc: TextDoc): Scan => {
       start,
       end,
     });
-    taken.push([start, end]);
+    take(start, end);
   }
 
   for (const m of text.matchAll(DIGIT_RUN)) {
     const start = m.index;
-    if (overlaps(taken, start, start + m[0].length)) continue;
+    if (isTaken(start, start + m[0].length)) continue;
     const parts = m[0].split(/[ \t.]/);
     const window = lineBefore(text, start);
     const label = nearestLabel(window);

@@ -113,12 +113,29 @@ const walk = (node: DomNode, out: DocBuilder, row: { cells: number }): void => {
   if (block) out.breakLine();
 };
 
+/** First element named `name`, depth first. (A css-select query costs O(n²) on flat documents.) */
+const findTag = (node: DomNode, name: string): DomNode | null => {
+  const stack: DomNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as DomNode;
+    if (n.type === 'tag' && n.name === name) return n;
+    const children = n.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
+  }
+  return null;
+};
+
+const textOf = (node: DomNode | null): string =>
+  node === null ? '' : node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join('');
+
 /** HTML → structured text: visible text only, blocks on their own lines, entities decoded. */
 export const htmlToDoc = (html: string): TextDoc => {
-  const $ = load(html);
+  // htmlparser2 (cheerio's `xml` option in HTML mode) is several times faster than parse5 on big pages
+  // and as good for reading text.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const out = createDocBuilder();
   const root = $.root()[0] as unknown as DomNode;
   walk(root, out, { cells: 0 });
-  const title = $('title').first().text().trim();
-  return out.build(title.length > 0 ? title.replace(/\s+/g, ' ') : null);
+  const title = textOf(findTag(root, 'title')).replace(/\s+/g, ' ').trim();
+  return out.build(title.length > 0 ? title : null);
 };

@@ -1,5 +1,5 @@
 import { type CandidateType, contextOf, scanCandidates } from './candidates.js';
-import { sectionAt, type TextDoc } from './doc.js';
+import { headingIndexAt, type TextDoc } from './doc.js';
 import { decideRole, type Role, type RoleCue } from './roles.js';
 
 /** A candidate as tools report it (snake_case), plus what scoring needs. */
@@ -25,6 +25,9 @@ export interface ScoredCandidate extends Candidate {
   section_end: number;
 }
 
+/** A legal notice holds a handful of numbers; past this a page is a data dump, not worth scoring further. */
+export const MAX_CANDIDATES = 500;
+
 export interface PageAnalysis {
   url: string | null;
   doc: TextDoc;
@@ -32,8 +35,8 @@ export interface PageAnalysis {
   rcsCities: Array<{ city: string; offset: number }>;
   /** Spans of host and third-party sections: never where the publisher's name is read. */
   foreignSpans: Array<[number, number]>;
-  /** "SIREN : <à compléter>", "SIRET : en cours d'immatriculation": stated, not given. */
-  placeholders: string[];
+  /** Placeholders ("SIREN : <à compléter>", "SIRET : en cours d'immatriculation") and other remarks. */
+  notes: string[];
   legalPage: boolean;
 }
 
@@ -48,12 +51,15 @@ const THIRD_HEADING = /cr[ée]dit|photo|r[ée]alisation|conception|webmaster/i;
 
 /** Finds every candidate of one page and decides each one's role. */
 export const analyzePage = (doc: TextDoc, url: string | null): PageAnalysis => {
-  const { candidates: raw, rcsCities } = scanCandidates(doc);
+  const scan = scanCandidates(doc);
+  const raw = scan.candidates.slice(0, MAX_CANDIDATES);
+  const rcsCities = scan.rcsCities;
   const headings = doc.headings;
   const candidates: ScoredCandidate[] = raw.map((c) => {
     const { role, cue } = decideRole(doc, c.start, c.siren, c.labeled);
-    const section = sectionAt(doc, c.start);
-    const next = headings.find((h) => h.start > c.start);
+    const index = headingIndexAt(doc, c.start);
+    const section = headings[index];
+    const next = headings[index + 1];
     return {
       type: c.type,
       value: c.value,
@@ -78,10 +84,15 @@ export const analyzePage = (doc: TextDoc, url: string | null): PageAnalysis => {
       foreignSpans.push([h.start, headings[i + 1]?.start ?? doc.text.length]);
     }
   });
-  const placeholders = [...doc.text.matchAll(PLACEHOLDER)].map((m) => m[0].replace(/\s+/g, ' ').trim());
+  const notes = [...doc.text.matchAll(PLACEHOLDER)]
+    .slice(0, 20)
+    .map((m) => `placeholder, not an identifier: "${m[0].replace(/\s+/g, ' ').trim()}"`);
+  if (scan.candidates.length > MAX_CANDIDATES) {
+    notes.push(`only the first ${MAX_CANDIDATES} of ${scan.candidates.length} numbers were examined`);
+  }
   const legalPage =
     (url !== null && LEGAL_HINT.test(decodeURIComponent(new URL(url).pathname))) ||
     LEGAL_HINT.test(doc.title ?? '') ||
     headings.some((h) => h.level <= 2 && LEGAL_HINT.test(h.text));
-  return { url, doc, candidates, rcsCities, foreignSpans, placeholders, legalPage };
+  return { url, doc, candidates, rcsCities, foreignSpans, notes, legalPage };
 };

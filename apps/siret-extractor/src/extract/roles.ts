@@ -51,9 +51,10 @@ const lastCue = (window: string): Cls | null => {
 };
 
 /** Start of the line before the current one: a host's name often sits just above its RCS. */
-const previousLineStart = (text: string, start: number): number => {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+const previousLineStart = (text: string, from: number, start: number): number => {
+  const window = text.slice(from, start);
+  const lineStart = window.lastIndexOf('\n') + 1;
+  return from + (lineStart > 0 ? window.lastIndexOf('\n', lineStart - 2) + 1 : 0);
 };
 
 const SENTENCE_END = /[.!?;]\s+|\n/g;
@@ -84,7 +85,7 @@ export const decideRole = (
   const text = doc.text;
   const section = sectionAt(doc, start);
   const from = Math.max(section ? section.end : 0, start - 200);
-  const lineFrom = Math.max(from, text.lastIndexOf('\n', start - 1) + 1);
+  const lineFrom = from + text.slice(from, start).lastIndexOf('\n') + 1;
   const segmentFrom = lastEnd(SEGMENT_END, text, lineFrom, start);
   const nearFrom = segmentFrom > lineFrom ? segmentFrom : from;
   const sentenceFrom = Math.max(segmentFrom, lastEnd(SENTENCE_END, text, from, start));
@@ -94,7 +95,7 @@ export const decideRole = (
   if (HOST_NAMES.test(sentence)) return { role: 'host', cue: 'local' };
   const near = lastCue(text.slice(nearFrom, sentenceFrom));
   if (near) return { role: near, cue: 'near' };
-  if (HOST_NAMES.test(text.slice(Math.max(nearFrom, previousLineStart(text, start)), sentenceFrom))) {
+  if (HOST_NAMES.test(text.slice(Math.max(nearFrom, previousLineStart(text, from, start)), sentenceFrom))) {
     return { role: 'host', cue: 'near' };
   }
   const heading = section ? classifyHeading(section.text) : null;
