@@ -200,3 +200,41 @@ describe('crawlSite with a fake fetcher', () => {
     expect(res.ok && buildAnswer(res.value.pages, 1).siren).toBe('552081317');
   });
 });
+
+describe('crawlSite on unreachable sites', () => {
+  it('reports a refused connection as upstream_http naming the URL', async () => {
+    const gone = await startReplayServer([]);
+    const port = gone.port;
+    await gone.close();
+    const fetcher = pageFetcherFrom(createSafeFetch({ allowHosts: ['127.0.0.1'], allowPorts: [port] }));
+    const res = await crawlSite(`http://127.0.0.1:${port}/`, fetcher, {
+      maxPages: 5,
+      signal: new AbortController().signal,
+    });
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.error.code).toBe('upstream_http');
+    expect(res.error.message).toContain(`http://127.0.0.1:${port}/`);
+    expect(res.error.details).toMatchObject({ url: `http://127.0.0.1:${port}/` });
+  });
+
+  it('reports a site that does not answer in time as upstream_timeout', async () => {
+    const slow = await startReplayServer([{ path: '/', delayMs: 1500, body: 'late' }]);
+    try {
+      const fetcher = pageFetcherFrom(
+        createSafeFetch({ allowHosts: ['127.0.0.1'], allowPorts: [slow.port] }),
+        200,
+      );
+      const res = await crawlSite(`${slow.url}/`, fetcher, {
+        maxPages: 5,
+        signal: new AbortController().signal,
+      });
+      expect(res).toMatchObject({
+        ok: false,
+        error: { code: 'upstream_timeout', details: { url: `${slow.url}/` } },
+      });
+    } finally {
+      await slow.close();
+    }
+  });
+});

@@ -40,7 +40,7 @@ const FOREIGN_VAT =
   /(?<![\p{L}\d])(AT|BE|BG|CH|CHE|CY|CZ|DE|DK|EE|EL|ES|FI|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|NO|PL|PT|RO|SE|SI|SK|XI)[ \t-]?((?:U)?\d[\dA-Z. ]{6,14}[\dA-Z])(?![\d\p{L}])/gu;
 const RNA = /(?<![\p{L}\d])W[ \t]?(\d(?:[ .]?\d){8})(?!\d)/gu;
 /** Digit groups separated by one space or dot; URLs, codes glued to letters and signed numbers excluded. */
-const DIGIT_RUN = /(?<![\d\p{L}/=?#_@&%+\\-])\d+(?:[ \t.]\d+)*(?![\d\p{L}/_@%])/gu;
+const DIGIT_RUN = /(?<![\d\p{L}/=?#_@&%+\\-])\d+(?:[ \t.-]\d+)*(?![\d\p{L}/_@%])/gu;
 
 /** The current line before `start`, at most `max` characters. */
 const lineBefore = (text: string, start: number, max = 80): string => {
@@ -159,10 +159,28 @@ export const scanCandidates = (doc: TextDoc): Scan => {
   for (const m of text.matchAll(DIGIT_RUN)) {
     const start = m.index;
     if (isTaken(start, start + m[0].length)) continue;
-    const parts = m[0].split(/[ \t.]/);
+    const parts = m[0].split(/[ \t.-]/);
     const window = lineBefore(text, start);
     const label = nearestLabel(window);
     if (isPhoneRun(text, start, parts, label)) continue;
+    // "N° TVA : 03 552 081 317": a French VAT number written without its FR prefix.
+    if (label === 'tva' && parts.join('').length === 11) {
+      const tva = `FR${parts.join('')}`;
+      const res = parseTva(tva);
+      out.push({
+        type: 'tva',
+        value: m[0],
+        normalized: tva,
+        siren: tva.slice(4),
+        valid: res.ok,
+        invalid_reason: res.ok ? null : res.error.reason,
+        labeled: true,
+        rcs_city: null,
+        start,
+        end: start + m[0].length,
+      });
+      continue;
+    }
     const shape = classifyRun(
       parts.map((p) => p.length),
       label,

@@ -176,3 +176,35 @@ describe('big inputs', () => {
     expect(r.notes).toContain('only the first 500 of 601 numbers were examined');
   });
 });
+
+describe('more written forms', () => {
+  it('reads hyphenated SIRENs and a TVA number written without FR', () => {
+    expect(extractFromText('SIREN : 552-081-317').siren).toBe('552081317');
+    const r = extractFromText('Éditeur : EDF\nSIREN 552 081 317\nN° TVA : 03 552 081 317');
+    expect(r.tva).toBe('FR03552081317');
+  });
+
+  it('does not give a label to a number that another number separates from it', () => {
+    const r = extractFromText('SIREN 552 081 317, capital de 100 000 000 €');
+    expect(r.candidates.map((c) => c.normalized)).toEqual(['552081317']);
+  });
+
+  it('reads English legal notices', () => {
+    const r = extractFromText(
+      'This website is published by ACME SAS, registered with the Paris Trade and Companies Register under number 552 081 317.\nHosted by OVH SAS, RCS Lille 424 761 419.',
+    );
+    expect(r.candidates.map((c) => [c.siren, c.type, c.role])).toEqual([
+      ['552081317', 'rcs', 'publisher'],
+      ['424761419', 'rcs', 'host'],
+    ]);
+    expect(r.siren).toBe('552081317');
+  });
+
+  it('reads "le site est la propriété de" as the publisher', () => {
+    const r = extractFromText(
+      '## Informations\nLe site est la propriété de la société ACME, SIREN 552 081 317.',
+    );
+    expect(r.candidates[0]?.role).toBe('publisher');
+    expect(r.company_name).toBe('ACME');
+  });
+});
