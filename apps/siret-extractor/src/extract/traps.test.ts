@@ -170,7 +170,7 @@ describe('roles without headings', () => {
 
 describe('big inputs', () => {
   it('examines at most 500 numbers of a data dump and says so', () => {
-    const r = extractFromText('## Éditeur\nSIREN 552 081 317\n' + 'Lot 801 198 094\n'.repeat(600));
+    const r = extractFromText(`## Éditeur\nSIREN 552 081 317\n${'Lot 801 198 094\n'.repeat(600)}`);
     expect(r.siren).toBe('552081317');
     expect(r.candidates.length).toBeLessThanOrEqual(500);
     expect(r.notes).toContain('only the first 500 of 601 numbers were examined');
