@@ -2,6 +2,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import type { AuthInfo, McpHttpHandler } from '@modelcontextprotocol/server';
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { FastPath } from '../mcp/fast-path.js';
+import { exceedsDepth, MAX_JSON_DEPTH } from './json-depth.js';
 
 export interface McpRoutesOptions {
   handler: McpHttpHandler;
@@ -35,6 +36,14 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
   });
 
   app.post('/mcp', async (request, reply) => {
+    if (exceedsDepth(request.body)) {
+      return rpcError(
+        reply,
+        400,
+        -32600,
+        `Invalid Request: JSON nested deeper than ${MAX_JSON_DEPTH} levels.`,
+      );
+    }
     const fast = opts.fastPath?.accept(request.headers, request.body);
     if (fast && opts.fastPath) {
       const disconnected = new AbortController();
