@@ -144,6 +144,19 @@ describe('docker-compose.yml (Coolify)', () => {
   });
 });
 
+describe('docs/deploy.md', () => {
+  it('documents every variable the compose files read', () => {
+    const docs = readRepoFile('docs/deploy.md');
+    const names = new Set(
+      ['docker-compose.yml', 'docker-compose.local.yml'].flatMap((file) =>
+        [...readRepoFile(file).matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!),
+      ),
+    );
+    expect(names.size).toBeGreaterThan(15);
+    expect([...names].filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
+  });
+});
+
 describe('docker-compose.local.yml', () => {
   it('runs the five apps on 127.0.0.1:8081-8085 without Traefik', () => {
     const ports = APPS.map((app) => service(local, app).ports?.[0]).sort();
