@@ -22,7 +22,7 @@ describe('blockFromResponse', () => {
   ])('reads a redirect to %s', (location, kind, path) => {
     expect(blockFromResponse({ status: 302, finalUrl: 'https://www.linkedin.com/in/x/', location })).toEqual({
       kind,
-      seen: `redirect to ${path}`,
+      seen: `a redirect to ${path}`,
     });
   });
 

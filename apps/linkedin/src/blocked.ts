@@ -9,7 +9,7 @@ export type BlockKind = 'http_999' | 'authwall' | 'login_page' | 'app_shell' | '
 
 export interface BlockSignal {
   kind: BlockKind;
-  /** What was observed, in words: "HTTP 999", "redirect to /authwall", "<title>LinkedIn</title> …". */
+  /** What was observed, in words: "HTTP 999", "a redirect to /authwall", "<title>LinkedIn</title> …". */
   seen: string;
 }
 
@@ -44,7 +44,7 @@ export const blockFromResponse = (res: {
   for (const hop of hops) {
     const path = pathOf(hop);
     const kind = wallKind(path);
-    if (kind) return { kind, seen: `redirect to ${path}` };
+    if (kind) return { kind, seen: `a redirect to ${path}` };
   }
   if (res.status >= 300 && res.status < 400) {
     return {

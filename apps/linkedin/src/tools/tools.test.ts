@@ -151,7 +151,7 @@ describe('get_company', () => {
       error: {
         code: 'blocked',
         message:
-          'LinkedIn did not serve the public page for https://www.linkedin.com/company/walled/: it returned a sign-up wall page (pageKey "auth_wall_desktop_company").',
+          'LinkedIn did not serve the public page for https://www.linkedin.com/company/walled/: it returned a redirect to /authwall.',
         details: { seen: 'authwall', via: 'direct' },
       },
     });

@@ -84,12 +84,11 @@ describe('direct fetch', () => {
     });
   });
 
-  it('returns the page behind a redirect to /authwall for the page checks to refuse', async () => {
-    // core's upstream follows redirects, so the wall arrives as a 200 page; pages.test.ts asserts
-    // that it then ends as `blocked`.
+  it('stops at a redirect to /authwall, as blocked, without fetching the wall', async () => {
+    // The core client is built with maxRedirects: 0, so the 3xx itself reaches the fetcher.
     const res = await direct.fetchPage('https://www.linkedin.com/company/walled/');
-    expect(res.ok && res.value.html).toBe(HAND_MADE_AUTHWALL);
-    expect(linkedin.count('/authwall')).toBeGreaterThan(0);
+    expect(!res.ok && res.error).toMatchObject({ code: 'blocked', details: { seen: 'authwall' } });
+    expect(linkedin.count('/authwall')).toBe(0);
   });
 
   it('runs at most LINKEDIN_CONCURRENCY fetches at once', async () => {
@@ -274,7 +273,7 @@ describe('redirects seen by the fetcher (a client that does not follow them)', (
     expect(!res.ok && res.error).toMatchObject({
       code: 'blocked',
       message:
-        'LinkedIn did not serve the public page for https://www.linkedin.com/in/jane-doe/: it returned redirect to /authwall.',
+        'LinkedIn did not serve the public page for https://www.linkedin.com/in/jane-doe/: it returned a redirect to /authwall.',
       details: { seen: 'authwall' },
     });
     expect(asked).toEqual(['http://127.0.0.1:9/in/jane-doe/']);
@@ -288,7 +287,7 @@ describe('redirects seen by the fetcher (a client that does not follow them)', (
     const res = await fetcher.fetchPage('https://www.linkedin.com/company/acme/');
     expect(!res.ok && res.error.details).toMatchObject({
       seen: 'login_page',
-      observed: 'redirect to /uas/login',
+      observed: 'a redirect to /uas/login',
     });
   });
 

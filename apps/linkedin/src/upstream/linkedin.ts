@@ -36,6 +36,7 @@ export interface PageClientOptions {
   cache?: { ttlMs: number; max?: number };
   userAgent?: string;
   maxBodyBytes?: number;
+  maxRedirects?: number;
 }
 export type PageClientFactory = (options: PageClientOptions) => PageClient;
 
@@ -128,14 +129,15 @@ export const createLinkedInFetcher = (
         baseUrl: config.baseUrl ?? 'https://www.linkedin.com',
         headers: browserHeaders(config.acceptLanguage),
         userAgent: USER_AGENT,
+        // Every 3xx comes back to fetchOnce, so a hop to /authwall is seen as such.
+        maxRedirects: 0,
         ...common,
       });
   const limit = pLimit(config.concurrency);
   const target = config.template ? providerLabel(config.template) : 'linkedin.com';
 
   // Direct mode follows LinkedIn's own redirects here (numeric id → slug, country subdomains), so a
-  // hop to /authwall or /login is seen as such and every hop is rebased on LINKEDIN_BASE_URL. With
-  // today's core client most redirects are already followed below us; this covers the rest.
+  // hop to /authwall or /login is seen as such and every hop is rebased on LINKEDIN_BASE_URL.
   const fetchOnce = async (url: string, signal?: AbortSignal): Promise<Result<LinkedInPage>> => {
     let current = url;
     for (let hop = 0; ; hop += 1) {
