@@ -49,13 +49,13 @@ export const runGenPassword = (argv: string[], io: Io): number => {
       `AUTH_PASSWORD=${password}`,
       '',
       '# Rotation without downtime:',
-      '# 1. deploy with the old and the new pair both valid (unset AUTH_USERNAME/AUTH_PASSWORD, or keep the old pair there):',
+      '# 1. keep AUTH_USERNAME/AUTH_PASSWORD as they are, add this line and redeploy (both passwords valid):',
       `AUTH_CREDENTIALS=${user}:<current password>,${user}:${password}`,
       '# 2. update every client: mcp-config clients --domain <domain> --user ' +
         `${user} --password-env NEW_PASSWORD [--client … --write …]`,
       '#    and check each server: mcp-config doctor https://<app>.<domain> --user ' +
         `${user} --password-env NEW_PASSWORD`,
-      '# 3. deploy with the new pair only (remove AUTH_CREDENTIALS):',
+      '# 3. switch to the new pair only, remove AUTH_CREDENTIALS, redeploy (the old password stops working):',
       `AUTH_USERNAME=${user}`,
       `AUTH_PASSWORD=${password}`,
       '',
