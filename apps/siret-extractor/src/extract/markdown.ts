@@ -13,13 +13,14 @@ const escapeHtml = (s: string): string =>
     .replace(/>/g, '&gt;');
 
 /** Inline Markdown → inline HTML: emphasis markers go, link texts stay, link targets go. */
-const inline = (line: string, allowHtml: boolean): string => {
+const inline = (line: string, allowHtml: boolean, refs: ReadonlySet<string>): string => {
   let s = allowHtml ? line : escapeHtml(line);
   s = s
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/\[([^\]]+)\]/g, '$1')
+    // `[x]` is a link only when `[x]: …` is defined; "[Numéro SIRET]" in a template stays as written.
+    .replace(/\[([^\]]+)\]/g, (all, label: string) => (refs.has(label.toLowerCase()) ? label : all))
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/__([^_]+)__/g, '$1')
     .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1$2')
@@ -40,6 +41,9 @@ export const markdownToDoc = (markdown: string): TextDoc => {
     .replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '')
     .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '');
   const lines = body.split(/\r?\n/);
+  const refs = new Set(
+    lines.map((l) => /^\s*\[([^\]]+)\]:\s*\S/.exec(l)?.[1]?.toLowerCase()).filter((r): r is string => !!r),
+  );
   const out: string[] = [];
   let insideTag = false;
   for (let i = 0; i < lines.length; i++) {
@@ -58,12 +62,12 @@ export const markdownToDoc = (markdown: string): TextDoc => {
     const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (atx) {
       const level = atx[1]?.length ?? 1;
-      out.push(`<h${level}>${inline(atx[2] ?? '', allowHtml)}</h${level}>`);
+      out.push(`<h${level}>${inline(atx[2] ?? '', allowHtml, refs)}</h${level}>`);
       continue;
     }
     if (line.trim().length > 0 && /^\s{0,3}(=+|-+)\s*$/.test(next) && !/^\s*[-*+]\s/.test(line)) {
       const level = next.trim().startsWith('=') ? 1 : 2;
-      out.push(`<h${level}>${inline(line.trim(), allowHtml)}</h${level}>`);
+      out.push(`<h${level}>${inline(line.trim(), allowHtml, refs)}</h${level}>`);
       i += 1;
       continue;
     }
@@ -73,14 +77,14 @@ export const markdownToDoc = (markdown: string): TextDoc => {
     }
     const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
     if (item) {
-      out.push(`<li>${inline(item[1] ?? '', allowHtml)}</li>`);
+      out.push(`<li>${inline(item[1] ?? '', allowHtml, refs)}</li>`);
       continue;
     }
     if (line.trim().length === 0) {
       out.push('<p></p>');
       continue;
     }
-    out.push(`${inline(line.replace(/^\s*>\s?/, ''), allowHtml)}<br>`);
+    out.push(`${inline(line.replace(/^\s*>\s?/, ''), allowHtml, refs)}<br>`);
   }
   const doc = htmlToDoc(out.join('\n'));
   const title = /^---\r?\n[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(markdown)?.[1] ?? null;

@@ -14,9 +14,9 @@ export interface RoleDecision {
 const HOST_CUE =
   /h[ée]berg[ée]e?s?\s+(?:par|chez|sur)|h[ée]bergeur|h[ée]bergement\s*(?:du\s+site|web|&|et\b|:|-|–|est|assur)|hosted\s+(?:by|on|with)|hosting\s*(?:provider|:)|\bhost\s*:/giu;
 const THIRD_CUE =
-  /cr[ée]dits?\b|photos?\s*(?::|par|©)|photographies?\s+(?:de\s+\p{L}+\s+)?par|r[ée]alis[ée]e?s?\s+par|r[ée]alisation\s+(?:du\s+site|technique|graphique)|con[çc]ue?\s+(?:et\s+\p{L}+\s+)?par|conception\s+(?:du\s+site|graphique|et\s+r[ée]alisation)|d[ée]velopp[ée]e?\s+par|(?:designed|developed|built)\s+by|photos?\s+by|photo\s+credits?|design(?:[ée]e?)?\s+par|illustrations?\s*(?::|par)|agence\s+web|prestataire|sous-traitant|m[ée]diateur|assureur|assurance\s+(?:professionnelle|responsabilit)/giu;
+  /cr[ée]dits?\b|photos?\s*(?::|par|©)|photographies?\s+(?:de\s+\p{L}+\s+)?par|r[ée]alis[ée]e?s?\s+par|r[ée]alisation\s+(?:du\s+site|technique|graphique)|con[çc]ue?\s+(?:et\s+\p{L}+\s+)?par|conception\s+(?:du\s+site|graphique|et\s+r[ée]alisation)|d[ée]velopp[ée]e?\s+par|cr[ée]ateur(?:\s+du\s+site)?\s*:|cr[ée]{2}e?\s+par|cr[ée]ation\s+(?:du\s+site|graphique)|webmaster|(?:designed|developed|built)\s+by|photos?\s+by|photo\s+credits?|design(?:[ée]e?)?\s+par|illustrations?\s*(?::|par)|agence\s+web|prestataire|sous-traitant|m[ée]diateur|assureur|assurance\s+(?:professionnelle|responsabilit)/giu;
 const PUBLISHER_CUE =
-  /[ée]dit[ée]e?s?\s+par|[ée]diteur|[ée]ditrice|[ée]dition\s+(?:du|et|de)|publi[ée]e?\s+par|exploit[ée]e?\s+par|propri[ée]taire\s+du\s+site|directeur\s+de\s+(?:la\s+)?publication|directrice\s+de\s+(?:la\s+)?publication|publisher|co-?[ée]diteurs?|site\s+est\s+la\s+propri[ée]t[ée]|appartient\s+[àa]|(?:published|operated|owned|edited)\s+by|website\s+owner/giu;
+  /[ée]dit[ée]e?s?\s+par|[ée]diteur|[ée]ditrice|[ée]dition\s+(?:du|et|de)|publi[ée]e?\s+par|exploit[ée]e?\s+par|propri[ée]taire\s+du\s+site|directeur\s+de\s+(?:la\s+)?publication|directrice\s+de\s+(?:la\s+)?publication|publisher|co-?[ée]diteurs?|propri[ée]taire\s*:|site\s+est\s+la\s+propri[ée]t[ée]|appartient\s+[àa]|(?:published|operated|owned|edited)\s+by|website\s+owner/giu;
 
 const HEADING_HOST = /h[ée]berg|hosting|\bhost\b/iu;
 const HEADING_THIRD =

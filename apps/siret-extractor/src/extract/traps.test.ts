@@ -208,3 +208,50 @@ describe('more written forms', () => {
     expect(r.company_name).toBe('ACME');
   });
 });
+
+describe('common notice layouts', () => {
+  it('a generator-style paragraph: publisher and host in running text', () => {
+    const r = extractFromText(
+      'Le site acme.fr est édité par la société ACME, SAS au capital de 1000 euros, immatriculée au R.C.S. de Paris sous le numéro 552 081 317, dont le siège social est situé au 1 rue X 75001 Paris, Numéro de TVA intracommunautaire : FR03552081317. Le site est hébergé par la société OVH SAS, au capital de 10 174 560 €, immatriculée au RCS de Lille Métropole sous le numéro 424 761 419 00045.',
+    );
+    expect(r).toMatchObject({
+      siren: '552081317',
+      tva: 'FR03552081317',
+      rcs: { city: 'Paris', number: '552081317' },
+      company_name: 'ACME',
+    });
+    expect(r.candidates.map((c) => c.role)).toEqual(['publisher', 'publisher', 'host']);
+  });
+
+  it('a "Présentation du site" block: owner, creator agency and host on separate lines', () => {
+    const r = extractFromHtml(
+      '<h2>1. Présentation du site</h2><p>Propriétaire : ACME SARL – SIRET 552 081 317 66522<br>' +
+        'Créateur : Agence Y, SIRET 801 198 094 00022<br>Hébergeur : o2switch – SIRET 510 909 807 00032</p>',
+    );
+    expect(r).toMatchObject({ siren: '552081317', siret: '55208131766522', company_name: 'ACME SARL' });
+    expect(r.candidates.map((c) => c.role)).toEqual(['publisher', 'third_party', 'host']);
+  });
+
+  it('a one-line footer with "©", RCS, TVA and the web agency', () => {
+    const r = extractFromHtml(
+      '<footer><p>© 2024 ACME SAS · RCS Paris 552 081 317 · TVA FR03552081317</p><p>Site réalisé par Studio Z (SIRET 801 198 094 00022)</p></footer>',
+    );
+    expect(r).toMatchObject({ siren: '552081317', company_name: 'ACME SAS' });
+    expect(r.candidates.map((c) => c.role)).toEqual(['publisher', 'publisher', 'third_party']);
+  });
+
+  it('definition lists with the number split by spans', () => {
+    const r = extractFromHtml(
+      '<h3>Société éditrice</h3><dl><dt>Nom</dt><dd>ACME</dd><dt>N° SIREN</dt><dd>552<span> </span>081<span> </span>317</dd></dl>' +
+        '<h3>Hébergement</h3><dl><dt>Société</dt><dd>Scaleway SAS</dd><dt>SIREN</dt><dd>433 115 904</dd></dl>',
+    );
+    expect(r).toMatchObject({ siren: '552081317', company_name: 'ACME' });
+    expect(r.candidates.map((c) => c.role)).toEqual(['publisher', 'host']);
+  });
+
+  it('bracketed placeholders are noted, not read', () => {
+    const r = extractFromText('Éditeur : ACME\nSIRET : [Numéro SIRET]\nTVA : FRXX XXXXXXXXX');
+    expect(r).toMatchObject({ siren: null, reason: 'no_identifier_found' });
+    expect(r.notes).toContain('placeholder, not an identifier: "SIRET : [Numéro SIRET]"');
+  });
+});
