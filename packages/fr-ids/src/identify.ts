@@ -17,7 +17,7 @@ export interface Identified {
 
 /**
  * One identifier typed by a user (a search box, a tool argument): guesses the kind from its shape and
- * validates it, so callers accept `552 081 317`, `55208131700016`, `FR03552081317` or `W691095013`.
+ * validates it, so callers accept `552 081 317`, `55208131766522`, `FR03552081317` or `W691095013`.
  */
 export const parseIdentifier = (input: string): IdResult<Identified> => {
   const compact = stripSeparators(normalizeSpaces(input).trim()).toUpperCase();
