@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMetrics } from '../metrics/registry.js';
 import { readFixtureText } from '../testing/fixtures.js';
 import { type ReplayRoute, type ReplayServer, startReplayServer } from '../testing/replay-server.js';
 import { createSafeFetchFromEnv } from './default.js';
@@ -166,6 +167,23 @@ describe('safeFetch: limits', () => {
       ok: false,
       error: { code: 'upstream_timeout', details: { cancelled: true } },
     });
+  });
+});
+
+describe('safeFetch: metrics', () => {
+  it('counts hops, errors by code and durations under upstream="safe_fetch"', async () => {
+    const metrics = createMetrics();
+    const server = await serve([
+      { path: '/a', status: 302, headers: { location: '/b' } },
+      { path: '/b', body: 'ok', headers: { 'content-type': 'text/plain' } },
+    ]);
+    const counted = createSafeFetch({ allowHosts: ['127.0.0.1'], metrics });
+    await counted(`${server.url}/a`);
+    await counted('file:///etc/passwd');
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('mcp_upstream_requests_total{upstream="safe_fetch"} 2');
+    expect(text).toContain('mcp_upstream_errors_total{upstream="safe_fetch",code="forbidden_target"} 1');
+    expect(text).toContain('mcp_upstream_request_duration_seconds_count{upstream="safe_fetch"} 2');
   });
 });
 

@@ -1,5 +1,6 @@
 import { type Dispatcher, request } from 'undici';
 import { err, ok, type Result } from '../errors.js';
+import { getMetrics, type Metrics } from '../metrics/registry.js';
 import { flattenHeaders, readLimited } from '../upstream/attempt.js';
 import { decodeBody } from '../upstream/charset.js';
 import { pinnedAgent, type Resolver, systemResolver } from './resolve.js';
@@ -45,6 +46,8 @@ export interface CreateSafeFetchOptions {
   /** DNS resolution, replaceable in tests. */
   resolver?: Resolver;
   maxRedirects?: number;
+  /** Where requests, errors and durations go, under `upstream="safe_fetch"`. Default: the process registry. */
+  metrics?: Metrics;
 }
 
 export const BROWSER_HEADERS: Readonly<Record<string, string>> = {
@@ -80,6 +83,8 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
     resolver: config.resolver ?? systemResolver,
   };
   const maxRedirects = config.maxRedirects ?? 5;
+  const metrics = config.metrics ?? getMetrics();
+  const labels = { upstream: 'safe_fetch' };
   if (policy.allowHosts.size > 0 || policy.allowPorts.size > 0) {
     config.log?.warn(
       { allowHosts: [...policy.allowHosts], allowPorts: [...policy.allowPorts] },
@@ -89,6 +94,7 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
 
   const send = async (target: CheckedTarget, headers: Record<string, string>, signal: AbortSignal) => {
     const agent = pinnedAgent(target.addresses, 10_000);
+    metrics.upstreamRequests.inc(labels);
     try {
       const res = await request(target.url, { dispatcher: agent, method: 'GET', headers, signal });
       const hop: Hop = { status: res.statusCode, headers: flattenHeaders(res.headers), body: res.body };
@@ -177,7 +183,7 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
     return ok({ url, status: hop.status, headers: hop.headers, contentType, text, redirects });
   };
 
-  return async (url, options = {}) => {
+  const guarded = async (url: string, options: SafeFetchOptions): Promise<Result<SafeFetchResponse>> => {
     const timeoutMs = options.timeoutMs ?? 15_000;
     const timer = new AbortController();
     const handle = setTimeout(() => timer.abort(new Error('safeFetch time limit')), timeoutMs);
@@ -206,5 +212,13 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
     } finally {
       clearTimeout(handle);
     }
+  };
+
+  return async (url, options = {}) => {
+    const started = performance.now();
+    const result = await guarded(url, options);
+    metrics.upstreamDuration.observe(labels, (performance.now() - started) / 1000);
+    if (!result.ok) metrics.upstreamErrors.inc({ ...labels, code: result.error.code });
+    return result;
   };
 };

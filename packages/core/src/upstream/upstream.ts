@@ -11,7 +11,7 @@ import { createSingleFlight } from './single-flight.js';
 import { createStats } from './stats.js';
 import type { Upstream, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
-export const DEFAULT_USER_AGENT = 'mcp-fr-company-intel/0.1 (+https://github.com/modelcontextprotocol)';
+export const DEFAULT_USER_AGENT = 'mcp-fr-company-intel/0.1 (MCP server; undici)';
 const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 const checkOptions = (options: UpstreamOptions): void => {
