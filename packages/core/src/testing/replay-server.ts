@@ -57,7 +57,8 @@ export const startReplayServer = async (routes: ReplayRoute[] | ReplayResolver):
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Concatenated, not resolved: a request path such as `////` is a path, not a protocol-relative URL.
+    const url = URL.parse(`http://127.0.0.1${req.url ?? '/'}`) ?? new URL('http://127.0.0.1/');
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       url: url.pathname + url.search,
