@@ -67,7 +67,7 @@ mcp_post() {
 build_image() {
   local app="$1" t0 t1
   t0=$(now_ms)
-  if ! docker build --network host -f docker/Dockerfile --build-arg "APP=$app" -t "mcp-$app:$TAG" . \
+  if ! docker build --force-rm --network host -f docker/Dockerfile --build-arg "APP=$app" -t "mcp-$app:$TAG" . \
     >"$LOGDIR/build-$app.log" 2>&1; then
     tail -30 "$LOGDIR/build-$app.log" >&2
     bad "$app: image build failed (log: $LOGDIR/build-$app.log)"
@@ -78,7 +78,8 @@ build_image() {
 }
 
 check_app() {
-  local app="$1" port="$2" image="mcp-$app:$TAG"
+  local app="$1" port="$2"
+  local image="mcp-$app:$TAG"
   local cid t0 ready_ms="-" healthy_ms="-" body code headers out rss="-" stop_ms exit_code
   local size base_size
 
