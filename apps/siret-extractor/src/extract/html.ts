@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import { createDocBuilder, type DocBuilder, type TextDoc } from './doc.js';
+import { jsonLdFacts } from './jsonld.js';
 
 /** The part of domhandler's node shape we walk; cheerio does not re-export domhandler's types. */
 interface DomNode {
@@ -113,16 +114,17 @@ const walk = (node: DomNode, out: DocBuilder, row: { cells: number }): void => {
   if (block) out.breakLine();
 };
 
-/** First element named `name`, depth first. (A css-select query costs O(n²) on flat documents.) */
-const findTag = (node: DomNode, name: string): DomNode | null => {
+/** Elements matching `test`, depth first, at most `max`. (A css-select query costs O(n²) on flat documents.) */
+const findAll = (node: DomNode, test: (n: DomNode) => boolean, max: number): DomNode[] => {
+  const found: DomNode[] = [];
   const stack: DomNode[] = [node];
-  while (stack.length > 0) {
+  while (stack.length > 0 && found.length < max) {
     const n = stack.pop() as DomNode;
-    if (n.type === 'tag' && n.name === name) return n;
+    if (test(n)) found.push(n);
     const children = n.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
   }
-  return null;
+  return found;
 };
 
 const textOf = (node: DomNode | null): string =>
@@ -136,6 +138,17 @@ export const htmlToDoc = (html: string): TextDoc => {
   const out = createDocBuilder();
   const root = $.root()[0] as unknown as DomNode;
   walk(root, out, { cells: 0 });
-  const title = textOf(findTag(root, 'title')).replace(/\s+/g, ' ').trim();
+  const scripts = findAll(root, (n) => n.name === 'script' && /ld\+json/i.test(n.attribs?.type ?? ''), 10);
+  for (const lines of jsonLdFacts(scripts.map(textOf))) {
+    out.heading(6, () => out.push('Éditeur (données structurées JSON-LD)'));
+    for (const line of lines) {
+      out.push(line);
+      out.breakLine();
+    }
+  }
+  const [titleTag] = findAll(root, (n) => n.type === 'tag' && n.name === 'title', 1);
+  const title = textOf(titleTag ?? null)
+    .replace(/\s+/g, ' ')
+    .trim();
   return out.build(title.length > 0 ? title : null);
 };

@@ -255,3 +255,28 @@ describe('common notice layouts', () => {
     expect(r.notes).toContain('placeholder, not an identifier: "SIRET : [Numéro SIRET]"');
   });
 });
+
+describe('JSON-LD', () => {
+  it('reads the site’s own Organization (legalName, taxID, vatID), not a product’s seller', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Organization', legalName: 'ACME SAS', taxID: '552 081 317', vatID: 'FR03552081317' },
+        {
+          '@type': 'Product',
+          offers: { seller: { '@type': 'Organization', name: 'Other', taxID: '801198094' } },
+        },
+      ],
+    };
+    const r = extractFromHtml(
+      `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><p>Bienvenue</p></body></html>`,
+    );
+    expect(r).toMatchObject({ siren: '552081317', tva: 'FR03552081317', company_name: 'ACME SAS' });
+    expect(r.candidates.map((c) => c.siren)).toEqual(['552081317', '552081317']);
+  });
+
+  it('ignores malformed JSON-LD', () => {
+    const r = extractFromHtml('<script type="application/ld+json">{ nope</script><p>Rien</p>');
+    expect(r.reason).toBe('no_identifier_found');
+  });
+});

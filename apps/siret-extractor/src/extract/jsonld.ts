@@ -1,0 +1,64 @@
+/**
+ * What a site says about itself in JSON-LD (schema.org Organization: legalName, taxID, vatID,
+ * iso6523Code), as label lines the text extractor reads like a visible notice. Only the site's own
+ * organisations count — top-level objects, `@graph` members and a WebSite/WebPage `publisher` — never
+ * the sellers or authors nested inside products and articles.
+ */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const ORG_TYPE = /Organization|Corporation|Business|Store|Restaurant|Service|Agency|Office|Shop/i;
+
+const str = (v: Json | undefined): string | null =>
+  typeof v === 'string' && v.trim().length > 0 ? v.trim() : null;
+
+const isOrg = (o: { [key: string]: Json }): boolean => {
+  const t = o['@type'];
+  const types = Array.isArray(t) ? t : [t];
+  return types.some((x) => typeof x === 'string' && ORG_TYPE.test(x));
+};
+
+const linesOf = (o: { [key: string]: Json }): string[] => {
+  const lines: string[] = [];
+  const name = str(o.legalName) ?? str(o.name);
+  if (name) lines.push(`Raison sociale : ${name}`);
+  for (const id of [str(o.taxID), str(o.iso6523Code)?.replace(/^00(?:02|09):/, '') ?? null]) {
+    const digits = id?.replace(/[\s.]/g, '') ?? '';
+    if (/^\d{9}$/.test(digits)) lines.push(`SIREN : ${digits}`);
+    if (/^\d{14}$/.test(digits)) lines.push(`SIRET : ${digits}`);
+  }
+  const vat = str(o.vatID);
+  if (vat) lines.push(`TVA : ${vat}`);
+  return lines.length > 1 ? lines : [];
+};
+
+const organisations = (node: Json): Array<{ [key: string]: Json }> => {
+  if (Array.isArray(node)) return node.flatMap(organisations);
+  if (node === null || typeof node !== 'object') return [];
+  const found: Array<{ [key: string]: Json }> = [];
+  if (isOrg(node)) found.push(node);
+  const graph = node['@graph'];
+  if (Array.isArray(graph)) found.push(...graph.flatMap(organisations));
+  const publisher = node.publisher;
+  if (publisher && typeof publisher === 'object' && !Array.isArray(publisher) && isOrg(publisher)) {
+    found.push(publisher);
+  }
+  return found;
+};
+
+/** Label lines per declared organisation (at most 3); malformed JSON is ignored. */
+export const jsonLdFacts = (scripts: string[]): string[][] => {
+  const out: string[][] = [];
+  for (const script of scripts) {
+    let data: Json;
+    try {
+      data = JSON.parse(script) as Json;
+    } catch {
+      continue;
+    }
+    for (const org of organisations(data)) {
+      const lines = linesOf(org);
+      if (lines.length > 0 && out.length < 3) out.push(lines);
+    }
+  }
+  return out;
+};
