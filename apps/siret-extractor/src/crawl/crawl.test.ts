@@ -238,3 +238,44 @@ describe('crawlSite on unreachable sites', () => {
     }
   });
 });
+
+describe('crawlSite following links found on the way', () => {
+  it('reaches the notice through "À propos" when the home page does not link it', async () => {
+    const { res, server } = await crawl([
+      { path: '/', ...html('<nav><a href="/a-propos">À propos</a></nav>') },
+      {
+        path: '/a-propos',
+        ...html('<h1>À propos</h1><footer><a href="/infos-legales">Mentions légales</a></footer>'),
+      },
+      { path: '/infos-legales', ...html(LEGAL, 'Mentions légales') },
+    ]);
+    expect(res.ok && buildAnswer(res.value.pages, res.value.pagesFetched).siren).toBe('750855819');
+    expect(server.requests.map((r) => r.path)).toEqual(['/', '/a-propos', '/infos-legales']);
+  });
+
+  it('prefers the pages sitemap of a sitemap index', async () => {
+    const { res, server } = await crawl(
+      (origin) => [
+        { path: '/', ...html('<h1>Accueil</h1>') },
+        {
+          path: '/sitemap.xml',
+          headers: { 'content-type': 'application/xml' },
+          body: `<?xml version="1.0"?><sitemapindex><sitemap><loc>${origin}/post-sitemap.xml</loc></sitemap><sitemap><loc>${origin}/page-sitemap.xml</loc></sitemap></sitemapindex>`,
+        },
+        {
+          path: '/page-sitemap.xml',
+          headers: { 'content-type': 'application/xml' },
+          body: `<?xml version="1.0"?><urlset><url><loc>${origin}/mentions-legales-acme/</loc></url></urlset>`,
+        },
+        { path: '/mentions-legales-acme/', ...html(LEGAL) },
+      ],
+      10,
+    );
+    expect(res.ok && buildAnswer(res.value.pages, res.value.pagesFetched).siren).toBe('750855819');
+    expect(server.requests.map((r) => r.path).slice(4)).toEqual([
+      '/sitemap.xml',
+      '/page-sitemap.xml',
+      '/mentions-legales-acme/',
+    ]);
+  });
+});

@@ -68,6 +68,16 @@ export const crawlSite = async (
     return res;
   };
 
+  /** Legal-looking links still to follow, best first; pages we visit can add strong ones. */
+  const queue: RankedLink[] = [];
+  const enqueue = (links: RankedLink[], min: number) => {
+    for (const l of links) {
+      if (l.score >= min && !tried.has(l.url) && !queue.some((q) => q.url === l.url)) queue.push(l);
+    }
+    queue.sort((a, b) => b.score - a.score);
+  };
+  let strongLinkSeen = false;
+
   /** Fetches and analyses one page; true when the publisher is now known. */
   const visit = async (url: string): Promise<boolean> => {
     const res = await fetchOne(url);
@@ -78,7 +88,14 @@ export const crawlSite = async (
     }
     const page = analyze(res.value);
     if (page) pages.push(page);
-    return found(pages);
+    if (found(pages)) return true;
+    // An "à propos" or CGV page often links to the legal notice the home page does not.
+    if (isHtml(res.value)) {
+      const links = findLegalLinks(res.value.text, res.value.url);
+      strongLinkSeen ||= links.some((l) => l.score >= STRONG_LINK);
+      enqueue(links, STRONG_LINK);
+    }
+    return false;
   };
 
   const home = await fetchOne(startUrl);
@@ -89,12 +106,16 @@ export const crawlSite = async (
   const done = () => ok({ pages, pagesFetched: fetched, notes });
   if (found(pages)) return done();
 
-  const links: RankedLink[] = isHtml(home.value) ? findLegalLinks(home.value.text, home.value.url) : [];
-  for (const link of links.filter((l) => l.score >= MIN_LINK)) {
-    if (fetched >= maxPages) return done();
-    if (await visit(link.url)) return done();
+  if (isHtml(home.value)) {
+    const links = findLegalLinks(home.value.text, home.value.url);
+    strongLinkSeen = links.some((l) => l.score >= STRONG_LINK);
+    enqueue(links, MIN_LINK);
   }
-  if (links.some((l) => l.score >= STRONG_LINK)) return done();
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    if (fetched >= maxPages) return done();
+    if (await visit(next.url)) return done();
+  }
+  if (strongLinkSeen) return done();
 
   const origin = new URL(home.value.url).origin;
   for (const path of COMMON_LEGAL_PATHS) {
@@ -110,7 +131,10 @@ export const crawlSite = async (
       continue;
     }
     const map = parseSitemap(res.value.text, res.value.url);
-    sitemapQueue.push(...map.sitemaps.slice(0, 1));
+    // WordPress/Yoast indexes list page-sitemap.xml next to post sitemaps: legal pages are pages.
+    sitemapQueue.push(
+      ...map.sitemaps.sort((a, b) => Number(/page/i.test(b)) - Number(/page/i.test(a))).slice(0, 1),
+    );
     for (const link of map.pages) {
       if (fetched >= maxPages) return done();
       if (await visit(link.url)) return done();
