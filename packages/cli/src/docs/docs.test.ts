@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annuaireServer } from '@mcp/annuaire';
@@ -150,6 +150,12 @@ describe('docs: mcp-config commands', () => {
     '%s: %s exits 0',
     async (_where, line) => {
       const args = shellWords(line.replace(DOC_HOST, app.url)).slice(2);
+      // A config file written by an earlier line points at the documented hosts: point it at the local app.
+      const config = args[args.indexOf('--config') + 1];
+      if (args.includes('--config') && config) {
+        const path = join(work, config);
+        writeFileSync(path, readFileSync(path, 'utf8').replace(DOC_HOST, app.url));
+      }
       const r = await cli(args);
       expect(r.err).not.toContain('mcp-config');
       expect(r.code).toBe(0);
