@@ -49,6 +49,15 @@ const LEGAL_HINT =
 const HOST_HEADING = /h[ée]berg|hosting/i;
 const THIRD_HEADING = /cr[ée]dit|photo|r[ée]alisation|conception|webmaster/i;
 
+/** Decoded path of a URL; the raw string when it is not a URL or holds a broken %-escape. */
+const pathOf = (url: string): string => {
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return url;
+  }
+};
+
 /** Finds every candidate of one page and decides each one's role. */
 export const analyzePage = (doc: TextDoc, url: string | null): PageAnalysis => {
   const scan = scanCandidates(doc);
@@ -91,7 +100,7 @@ export const analyzePage = (doc: TextDoc, url: string | null): PageAnalysis => {
     notes.push(`only the first ${MAX_CANDIDATES} of ${scan.candidates.length} numbers were examined`);
   }
   const legalPage =
-    (url !== null && LEGAL_HINT.test(decodeURIComponent(new URL(url).pathname))) ||
+    (url !== null && LEGAL_HINT.test(pathOf(url))) ||
     LEGAL_HINT.test(doc.title ?? '') ||
     headings.some((h) => h.level <= 2 && LEGAL_HINT.test(h.text));
   return { url, doc, candidates, rcsCities, foreignSpans, notes, legalPage };

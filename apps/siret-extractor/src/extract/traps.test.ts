@@ -280,3 +280,9 @@ describe('JSON-LD', () => {
     expect(r.reason).toBe('no_identifier_found');
   });
 });
+
+describe('odd page URLs', () => {
+  it('survives a broken %-escape in the page URL', () => {
+    expect(extractFromText('SIREN 552 081 317', 'https://x.fr/mentions-l%E9gales%').siren).toBe('552081317');
+  });
+});

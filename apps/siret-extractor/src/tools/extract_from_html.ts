@@ -13,7 +13,10 @@ export const extractFromHtml = (deps: ExtractorDeps) =>
       'Reads the publisher’s SIREN, SIRET, TVA and RCS from one HTML page you already have (a mentions légales page, a footer). Tables, &nbsp; and numbers split across tags are handled; phones, host numbers and placeholders are not taken for the publisher.',
     input: z.object({
       html: z.string().min(1).describe('The page’s HTML, at most 3 MB'),
-      url: z.string().url().optional().describe('Where the HTML comes from; reported as source_url'),
+      url: z
+        .url({ protocol: /^https?$/ })
+        .optional()
+        .describe('Where the HTML comes from; reported as source_url'),
       verify: verifyInput,
     }),
     output: extractionSchema,

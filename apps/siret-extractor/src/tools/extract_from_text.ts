@@ -13,7 +13,10 @@ export const extractFromText = (deps: ExtractorDeps) =>
       'Reads the publisher’s SIREN, SIRET, TVA and RCS from plain text or Markdown (a copied legal notice, a Hugo/Jekyll mentions-legales.md). Markdown headings tell the publisher (Éditeur) from the host (Hébergeur) and credits.',
     input: z.object({
       text: z.string().min(1).describe('Plain text or Markdown, at most 3 MB'),
-      url: z.string().url().optional().describe('Where the text comes from; reported as source_url'),
+      url: z
+        .url({ protocol: /^https?$/ })
+        .optional()
+        .describe('Where the text comes from; reported as source_url'),
       verify: verifyInput,
     }),
     output: extractionSchema,
