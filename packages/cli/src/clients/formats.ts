@@ -33,6 +33,13 @@ export interface ClientFormat {
   commands?: (targets: readonly Target[], authorization: string) => string[];
 }
 
+/**
+ * Literal: mcp-remote expands `${AUTH_HEADER}` from env, so the secret stays out of args. No space after
+ * the colon: Claude Desktop on Windows splits arguments on spaces.
+ */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder mcp-remote expands, not ours
+export const BRIDGE_HEADER_ARG = 'Authorization:${AUTH_HEADER}';
+
 const urlOf = (target: Target): string => {
   if (!target.url) throw new Error(`no URL for ${target.key}`);
   return target.url;
@@ -60,12 +67,9 @@ export const CLIENTS: Record<ClientId, ClientFormat> = {
     files: CLAUDE_DESKTOP_FILES,
     rootKey: 'mcpServers',
     remote: true,
-    // No space after the colon: Claude Desktop on Windows splits arguments on spaces inside args.
-    // `${AUTH_HEADER}` is literal: mcp-remote expands it from env, so the secret stays out of args.
     entry: (t, authorization) => ({
       command: 'npx',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder mcp-remote expands, not ours
-      args: ['-y', 'mcp-remote', urlOf(t), '--header', 'Authorization:${AUTH_HEADER}'],
+      args: ['-y', 'mcp-remote', urlOf(t), '--header', BRIDGE_HEADER_ARG],
       env: { AUTH_HEADER: authorization },
     }),
   },

@@ -40,14 +40,7 @@ describe('mcp-config clients', () => {
     const config = await json('claude-desktop-bridge');
     expect(config.mcpServers?.rdap).toEqual({
       command: 'npx',
-      args: [
-        '-y',
-        'mcp-remote',
-        'https://rdap.mcp.example.com/mcp',
-        '--header',
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: mcp-remote's own placeholder
-        'Authorization:${AUTH_HEADER}',
-      ],
+      args: ['-y', 'mcp-remote', 'https://rdap.mcp.example.com/mcp', '--header', BRIDGE_HEADER_ARG],
       env: { AUTH_HEADER: HEADER },
     });
   });

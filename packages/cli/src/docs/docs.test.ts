@@ -8,6 +8,7 @@ import { type ParseError, parse } from 'jsonc-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_IDS } from '../apps.js';
 import { run } from '../cli.js';
+import { BRIDGE_HEADER_ARG } from '../clients/formats.js';
 import { workspaceRoot } from '../pack/root.js';
 import { captureIo } from '../testing/io.js';
 import { type CodeBlock, codeBlocks, shellCommands, shellWords } from './markdown.js';
@@ -121,8 +122,7 @@ describe('docs: client configs', () => {
           expect(args[0]).toBe('-y');
           if (args[1] === 'mcp-remote') {
             expect(args[2]).toMatch(APP_URL);
-            // biome-ignore lint/suspicious/noTemplateCurlyInString: mcp-remote's own placeholder
-            expect(args.slice(3)).toEqual(['--header', 'Authorization:${AUTH_HEADER}']);
+            expect(args.slice(3)).toEqual(['--header', BRIDGE_HEADER_ARG]);
             expect((entry.env as Record<string, string>).AUTH_HEADER).toBe(HEADER);
           } else {
             expect(args).toEqual(['-y', `@mcp-fr/${name}`, '--stdio']);

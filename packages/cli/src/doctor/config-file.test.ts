@@ -5,6 +5,7 @@ import { annuaireServer } from '@mcp/annuaire';
 import { startTestServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../cli.js';
+import { BRIDGE_HEADER_ARG } from '../clients/formats.js';
 import type { CheckResult } from '../index.js';
 import { captureIo } from '../testing/io.js';
 import { readClientConfig } from './config-file.js';
@@ -39,7 +40,7 @@ describe('doctor --config', () => {
         annuaire: { url: app.mcpUrl, headers: { Authorization: app.authorization } },
         bridge: {
           command: 'npx',
-          args: ['-y', 'mcp-remote', app.mcpUrl, '--header', 'Authorization:${AUTH_HEADER}'],
+          args: ['-y', 'mcp-remote', app.mcpUrl, '--header', BRIDGE_HEADER_ARG],
           env: { AUTH_HEADER: app.authorization },
         },
         other: { command: 'uvx', args: ['mcp-server-time'] },

@@ -1,4 +1,5 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import { BRIDGE_HEADER_ARG } from '../clients/formats.js';
 import { CliError } from '../io.js';
 import type { CheckResult } from './check.js';
 
@@ -100,7 +101,7 @@ const bridgeEntry = (name: string, args: string[], env: Json): ConfigEntry => {
         name,
         'warn',
         'a space after "Authorization:"',
-        'Claude Desktop on Windows splits the argument there; write Authorization:${AUTH_HEADER}',
+        `Claude Desktop on Windows splits the argument there; write ${BRIDGE_HEADER_ARG}`,
       ),
     );
   if (!match?.[1]) findings.push(finding(name, 'fail', 'no --header "Authorization:…" for mcp-remote'));
