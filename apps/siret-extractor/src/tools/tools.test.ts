@@ -203,6 +203,41 @@ describe('tools', () => {
     expect(progress.map((p) => p[1])).toEqual([3, 3, 3]);
   });
 
+  it('extract_batch keeps at most four sites in flight', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const slow = await startReplayServer([
+      {
+        path: /^\/s\d+$/,
+        handle: async (_req, res) => {
+          inFlight += 1;
+          peak = Math.max(peak, inFlight);
+          await new Promise((r) => setTimeout(r, 80));
+          inFlight -= 1;
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end('<p>SIREN 552 081 317</p>');
+        },
+      },
+    ]);
+    try {
+      const own = createToolRegistry(
+        extractorTools({
+          fetchPage: pageFetcherFrom(createSafeFetch({ allowHosts: ['127.0.0.1'], allowPorts: [slow.port] })),
+          annuaire: null,
+        }),
+      );
+      const urls = Array.from({ length: 10 }, (_, i) => `${slow.url}/s${i}`);
+      const res = (await own.call('extract_batch', { urls, max_pages: 1 }, ctx())) as {
+        structuredContent: { succeeded: number; results: Array<{ result: { siren: string } | null }> };
+      };
+      expect(res.structuredContent.succeeded).toBe(10);
+      expect(res.structuredContent.results.every((r) => r.result?.siren === '552081317')).toBe(true);
+      expect(peak).toBe(4);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('extract_batch refuses more than 20 URLs', async () => {
     const res = await call('extract_batch', {
       urls: Array.from({ length: 21 }, (_, i) => `https://s${i}.example`),
