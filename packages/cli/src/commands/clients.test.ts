@@ -40,7 +40,14 @@ describe('mcp-config clients', () => {
     const config = await json('claude-desktop-bridge');
     expect(config.mcpServers?.rdap).toEqual({
       command: 'npx',
-      args: ['-y', 'mcp-remote', 'https://rdap.mcp.example.com/mcp', '--header', BRIDGE_HEADER_ARG],
+      args: [
+        '-y',
+        'mcp-remote',
+        'https://rdap.mcp.example.com/mcp',
+        '--header',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal placeholder mcp-remote expands
+        'Authorization:${AUTH_HEADER}',
+      ],
       env: { AUTH_HEADER: HEADER },
     });
   });
