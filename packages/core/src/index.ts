@@ -30,8 +30,11 @@ export type {
 export { BROWSER_HEADERS, createSafeFetch } from './safe-fetch/safe-fetch.js';
 export type { PreparedServer, ServerDefinition, ToolsContext } from './server.js';
 export { createServer, prepareServer, StartupError } from './server.js';
+export { createStoreFromConfig, defaultRedisPrefix } from './store/from-config.js';
 export type { MemoryStoreOptions } from './store/memory.js';
 export { createMemoryStore } from './store/memory.js';
+export type { RedisStoreOptions, SharedStore } from './store/redis.js';
+export { createRedisStore } from './store/redis.js';
 export type { CounterState, RateSpec, Release, Store, TakeResult } from './store/types.js';
 export type { AnyTool, ToolContext, ToolDefinition, ToolFailure } from './tool.js';
 export { defineTool, fail, isToolFailure, toolError } from './tool.js';

@@ -2,19 +2,27 @@ import type { Logger } from 'pino';
 import type * as z from 'zod/v4';
 import { basicHeader, type Credentials, resolveCredentials } from './auth/credentials.js';
 import { parseAllowList } from './auth/ip-allow.js';
-import { createMemoryFailureCounter } from './auth/throttle.js';
+import { createFailureCounter } from './auth/throttle.js';
 import { createVerifier } from './auth/verify.js';
 import { type CoreConfig, loadConfig } from './config.js';
 import { buildHttpApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { createProtocolServerFactory, createToolCaller } from './mcp/protocol-server.js';
 import { recordToolCall } from './metrics/registry.js';
+import { createStoreFromConfig } from './store/from-config.js';
+import type { Store } from './store/types.js';
 import type { AnyTool } from './tool.js';
 import { createToolRegistry } from './tool-registry.js';
 
 export interface ToolsContext<E> {
   env: CoreConfig & E;
   log: Logger;
+  /**
+   * The server's one store (REDIS_URL: Redis shared by replicas, else in-memory): pass it to every
+   * upstream client (`createUpstream({ store })`) so rate limits, cache and single-flight are shared.
+   * Closed by the server after the app's own cleanups.
+   */
+  store: Store;
   /** Registers cleanup (upstream pools, timers) run when the server shuts down. */
   onClose: (cleanup: () => Promise<void> | void) => void;
 }
@@ -41,6 +49,7 @@ export interface PreparedServer {
   log: Logger;
   transport: Transport;
   credentials: Credentials;
+  store: Store;
   factory: ReturnType<typeof createProtocolServerFactory>;
   buildHttp: () => ReturnType<typeof buildHttpApp>;
   /** Runs the cleanups the app registered; called once by either transport on shutdown. */
@@ -76,18 +85,25 @@ export const prepareServer = <S extends z.ZodObject>(
   // stdio has no network peer to authenticate: the parent process is the client.
   if (problems.length > 0 && transport === 'http') throw new StartupError(problems);
 
+  const store = createStoreFromConfig(config, definition.name, log);
   const cleanups: Array<() => Promise<void> | void> = [];
   const tools =
     typeof definition.tools === 'function'
       ? definition.tools({
           env: config as CoreConfig & z.output<S>,
           log,
+          store,
           onClose: (cleanup) => cleanups.push(cleanup),
         })
       : definition.tools;
+  let disposed = false;
   const dispose = async () => {
     const results = await Promise.allSettled(cleanups.splice(0).map((cleanup) => cleanup()));
     for (const r of results) if (r.status === 'rejected') log.warn({ err: r.reason }, 'cleanup failed');
+    // Last: the app's cleanups may still flush through the store.
+    if (disposed) return;
+    disposed = true;
+    await store.close().catch((error: unknown) => log.warn({ err: error }, 'store close failed'));
   };
   const registry = createToolRegistry(tools);
   const protocol = {
@@ -118,14 +134,14 @@ export const prepareServer = <S extends z.ZodObject>(
       ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),
       guard: {
         verifier: createVerifier(credentials),
-        failures: createMemoryFailureCounter(config.AUTH_FAILURE_WINDOW_S * 1000),
+        failures: createFailureCounter(store, config.AUTH_FAILURE_WINDOW_S * 1000),
         maxFailures: config.AUTH_MAX_FAILURES,
         ...(allowIps ? { allowIps } : {}),
         allowedOrigins: config.ALLOWED_ORIGINS ?? [],
       },
     });
 
-  return { config, log, transport, credentials, factory, buildHttp, dispose };
+  return { config, log, transport, credentials, store, factory, buildHttp, dispose };
 };
 
 /** The one-time banner for generated dev credentials: stderr, never the JSON log stream. */

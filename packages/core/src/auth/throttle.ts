@@ -1,4 +1,5 @@
-import { LRUCache } from 'lru-cache';
+import { createMemoryStore } from '../store/memory.js';
+import type { Store } from '../store/types.js';
 
 export interface FailureState {
   count: number;
@@ -6,32 +7,25 @@ export interface FailureState {
   resetInMs: number;
 }
 
-/** Failed-auth counters per client IP over a fixed window. The store is swappable (Redis for replicas). */
+/** Failed-auth counters per client IP over a fixed window. */
 export interface FailureCounter {
   peek: (key: string) => Promise<FailureState>;
   hit: (key: string) => Promise<FailureState>;
 }
 
-/** In-memory counters, bounded so that a spray of source addresses cannot grow memory without limit. */
-export const createMemoryFailureCounter = (windowMs: number, maxKeys = 50_000): FailureCounter => {
-  const entries = new LRUCache<string, { count: number; expiresAt: number }>({ max: maxKeys });
-  const state = (key: string): FailureState => {
-    const entry = entries.get(key);
-    const now = Date.now();
-    if (!entry || entry.expiresAt <= now) return { count: 0, resetInMs: 0 };
-    return { count: entry.count, resetInMs: entry.expiresAt - now };
-  };
+/**
+ * Counters on the server's store: with Redis, every replica counts into the same key, so attempts
+ * spread over replicas reach the limit at the same count as on one. The Redis store falls back to
+ * local counting while Redis is down, so the throttle never switches off.
+ */
+export const createFailureCounter = (store: Store, windowMs: number): FailureCounter => {
+  const key = (ip: string) => `auth-fail|${ip}`;
   return {
-    peek: async (key) => state(key),
-    hit: async (key) => {
-      const now = Date.now();
-      const current = entries.get(key);
-      const next =
-        current && current.expiresAt > now
-          ? { count: current.count + 1, expiresAt: current.expiresAt }
-          : { count: 1, expiresAt: now + windowMs };
-      entries.set(key, next);
-      return { count: next.count, resetInMs: next.expiresAt - now };
-    },
+    peek: (ip) => store.count(key(ip)),
+    hit: (ip) => store.incr(key(ip), windowMs),
   };
 };
+
+/** In-memory counters, bounded (the store's LRU) so a spray of source addresses cannot exhaust memory. */
+export const createMemoryFailureCounter = (windowMs: number): FailureCounter =>
+  createFailureCounter(createMemoryStore(), windowMs);

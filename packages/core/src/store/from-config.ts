@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { CoreConfig } from '../config.js';
+import { createMemoryStore } from './memory.js';
+import { createRedisStore } from './redis.js';
+import type { Store } from './types.js';
+
+/** `mcp:<app>:` unless REDIS_PREFIX says otherwise: apps sharing one Redis keep apart. */
+export const defaultRedisPrefix = (app: string): string => `mcp:${app}:`;
+
+/**
+ * The one store of a server: Redis when REDIS_URL is set (shared by replicas, local fallback while it
+ * is down), else in-memory. Upstream clients, caches and the failed-auth throttle all use it.
+ */
+export const createStoreFromConfig = (
+  config: Pick<CoreConfig, 'REDIS_URL' | 'REDIS_PREFIX'>,
+  app: string,
+  log: Logger,
+): Store => {
+  if (!config.REDIS_URL) return createMemoryStore({ maxEntries: 5000 });
+  return createRedisStore({
+    url: config.REDIS_URL,
+    prefix: config.REDIS_PREFIX ?? defaultRedisPrefix(app),
+    log: log.child({ component: 'store' }),
+  });
+};

@@ -1,0 +1,133 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { createMemoryStore } from './memory.js';
+import { createRedisOps } from './redis-ops.js';
+import type { Release, Store } from './types.js';
+
+export interface RedisStoreOptions {
+  /** `redis://[user:password@]host:port[/db]` or `rediss://…` for TLS. */
+  url: string;
+  /** Put before every key, e.g. `mcp:annuaire:`, so apps sharing one Redis never mix their state. */
+  prefix: string;
+  log: Pick<Logger, 'warn' | 'info' | 'debug'>;
+  /** Default 2000 ms. */
+  connectTimeoutMs?: number;
+  /** One command's time limit before the local fallback answers. Default 500 ms. */
+  commandTimeoutMs?: number;
+  /** Answers while Redis is unreachable. Default: a fresh in-memory store. */
+  fallback?: Store;
+}
+
+export interface SharedStore extends Store {
+  /** True while Redis answers; false while the local fallback does. */
+  readonly shared: boolean;
+}
+
+type Mode = 'starting' | 'shared' | 'local';
+
+/** Redacts the password of a Redis URL for logs. */
+const safeUrl = (url: string): string => {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.href;
+  } catch {
+    return 'redis://(unparseable)';
+  }
+};
+
+/**
+ * A Store on Redis shared by every replica, that degrades instead of failing: while Redis is down or
+ * slow, a local in-memory store answers (rate limits per process, local cache and locks, failed-auth
+ * counting still on), the switch is logged once each way, and the client reconnects by itself.
+ */
+export const createRedisStore = (options: RedisStoreOptions): SharedStore => {
+  const { log } = options;
+  const connectTimeout = options.connectTimeoutMs ?? 2000;
+  const client = new Redis(options.url, {
+    connectTimeout,
+    commandTimeout: options.commandTimeoutMs ?? 500,
+    // Fail fast rather than queue: a down Redis must hand the call to the fallback at once.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false,
+    // Reconnect for ever, at most every 2 s, so the shared state comes back on its own.
+    retryStrategy: (times) => Math.min(100 * times, 2000),
+    lazyConnect: false,
+  });
+  const ops = createRedisOps(client, options.prefix);
+  const fallback = options.fallback ?? createMemoryStore({ maxEntries: 5000 });
+  const where = { redis: safeUrl(options.url), prefix: options.prefix };
+
+  let mode: Mode = 'starting';
+  const toShared = () => {
+    if (mode === 'shared') return;
+    if (mode === 'local') log.warn(where, 'redis is back: limits, cache and locks shared again');
+    else log.info(where, 'redis connected: limits, cache and locks shared across replicas');
+    mode = 'shared';
+  };
+  const toLocal = (reason: string) => {
+    if (mode === 'local') return;
+    mode = 'local';
+    log.warn({ ...where, reason }, 'redis unavailable: using local in-memory limits, cache and locks');
+  };
+  client.on('ready', toShared);
+  client.on('error', (error: Error) => {
+    log.debug({ ...where, err: error.message }, 'redis client error');
+    if (client.status !== 'ready') toLocal(error.message);
+  });
+  client.on('close', () => toLocal('connection closed'));
+
+  // The first calls after start-up wait for the connection (bounded), rather than skip the shared state.
+  const firstConnect = new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      client.off('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, connectTimeout);
+    timer.unref();
+    client.once('ready', done);
+    client.once('error', done);
+  });
+
+  const run = async <T>(shared: (s: Store) => Promise<T>, local: (s: Store) => Promise<T>): Promise<T> => {
+    if (client.status !== 'ready' && mode === 'starting') await firstConnect;
+    if (client.status !== 'ready') {
+      if (mode === 'starting') toLocal(`status ${client.status}`);
+      return local(fallback);
+    }
+    try {
+      const value = await shared(ops);
+      toShared();
+      return value;
+    } catch (error) {
+      toLocal((error as Error).message);
+      return local(fallback);
+    }
+  };
+  const both = <T>(op: (s: Store) => Promise<T>) => run(op, op);
+
+  return {
+    get shared() {
+      return mode === 'shared';
+    },
+    take: (key, rate) => both((s) => s.take(key, rate)),
+    get: <T>(key: string) => both((s) => s.get<T>(key)),
+    set: (key, value, ttlMs) => both((s) => s.set(key, value, ttlMs)),
+    delete: (key) => both((s) => s.delete(key)),
+    incr: (key, ttlMs) => both((s) => s.incr(key, ttlMs)),
+    count: (key) => both((s) => s.count(key)),
+    lock: (key, ttlMs) =>
+      both(async (s): Promise<Release | undefined> => {
+        const release = await s.lock(key, ttlMs);
+        // Releasing must never fail a call: a lost release only lets the lock expire by itself.
+        return release && (() => release().catch(() => undefined));
+      }),
+    close: async () => {
+      client.removeAllListeners('close');
+      await Promise.allSettled([ops.close(), fallback.close()]);
+    },
+  };
+};
