@@ -58,24 +58,36 @@ const cityBefore = (window: string): string | null => {
   return city && !/^(?:SIRET|SIREN|B|A)$/i.test(city) ? city : null;
 };
 
-/** Which identifier a digit run is, from its length, grouping and label; null when it is none. */
-const classifyRun = (groups: number[], label: LabelKind | null): { digits: 9 | 14; take: number } | null => {
+interface Reading {
+  digits: 9 | 14;
+  /** How many of the run's groups it uses. */
+  take: number;
+}
+
+/**
+ * The identifiers a digit run may be, most likely first; empty when it is none. A 3-3-3 run followed
+ * by more groups is a SIRET when the next group has 5 digits and passes, else a SIREN followed by
+ * something else ("SIREN 552 081 317 75008 Paris").
+ */
+const readingsOf = (groups: number[], label: LabelKind | null): Reading[] => {
   const total = groups.reduce((a, b) => a + b, 0);
   const sirenShape =
     (groups.length === 1 && total === 9) || (groups[0] === 3 && groups[1] === 3 && groups[2] === 3);
-  if (total === 14) {
-    const ok = groups.length === 1 || groups[0] === 9 || sirenShape;
-    return ok ? { digits: 14, take: groups.length } : null;
+  const named = label !== null && label !== 'phone';
+  const readings: Reading[] = [];
+  if (total === 14 && (groups.length === 1 || groups[0] === 9 || sirenShape)) {
+    readings.push({ digits: 14, take: groups.length });
+  } else if (groups.length > 4 && sirenShape && groups[3] === 5 && named) {
+    readings.push({ digits: 14, take: 4 });
   }
   if (total === 9) {
-    if (groups.length === 1 || sirenShape) return { digits: 9, take: groups.length };
-    return label && label !== 'phone' && groups.every((g) => g >= 2)
-      ? { digits: 9, take: groups.length }
-      : null;
+    if (groups.length === 1 || sirenShape || (named && groups.every((g) => g >= 2))) {
+      readings.push({ digits: 9, take: groups.length });
+    }
+  } else if (sirenShape && groups.length > 3 && (named || readings.length > 0)) {
+    readings.push({ digits: 9, take: 3 });
   }
-  // "SIREN 877 773 689 75009 Paris": the SIREN is the first three groups, the rest is something else.
-  if (sirenShape && label && label !== 'phone') return { digits: 9, take: 3 };
-  return null;
+  return readings;
 };
 
 export interface Scan {
@@ -181,13 +193,18 @@ export const scanCandidates = (doc: TextDoc): Scan => {
       });
       continue;
     }
-    const shape = classifyRun(
+    const readings = readingsOf(
       parts.map((p) => p.length),
       label,
     );
-    if (!shape) continue;
-    const kept = parts.slice(0, shape.take);
-    const digits = kept.join('');
+    if (readings.length === 0) continue;
+    const check = (r: Reading) => {
+      const d = parts.slice(0, r.take).join('');
+      return { reading: r, digits: d, res: r.digits === 14 ? parseSiret(d) : parseSiren(d) };
+    };
+    const tried = readings.map(check);
+    const pick = tried.find((t) => t.res.ok) ?? (tried[0] as (typeof tried)[number]);
+    const { reading: shape, digits, res } = pick;
     let value = m[0];
     if (shape.take < parts.length) {
       let cut = 0;
@@ -199,7 +216,6 @@ export const scanCandidates = (doc: TextDoc): Scan => {
     const cityAfter = RCS_CITY_AFTER.exec(after)?.[1] ?? null;
     const isRcs = label === 'rcs' || (label !== 'siret' && label !== 'siren' && cityAfter !== null);
     const labeled = isRcs || (label !== null && label !== 'phone' && label !== 'tva' && label !== 'rna');
-    const res = shape.digits === 14 ? parseSiret(digits) : parseSiren(digits);
     if (!labeled && !res.ok) continue;
     const type: CandidateType = isRcs ? 'rcs' : shape.digits === 14 ? 'siret' : 'siren';
     out.push({

@@ -286,3 +286,15 @@ describe('odd page URLs', () => {
     expect(extractFromText('SIREN 552 081 317', 'https://x.fr/mentions-l%E9gales%').siren).toBe('552081317');
   });
 });
+
+describe('numbers followed by other numbers', () => {
+  it('splits a SIREN from the postcode written after it', () => {
+    const r = extractFromText('Éditeur : ACME, SIREN 552 081 317 75008 Paris');
+    expect(r.candidates.map((c) => [c.type, c.normalized, c.valid])).toEqual([['siren', '552081317', true]]);
+  });
+
+  it('keeps a SIRET followed by a postcode', () => {
+    const r = extractFromText('Éditeur : EDF, SIRET 552 081 317 66522 75008 Paris');
+    expect(r).toMatchObject({ siren: '552081317', siret: '55208131766522' });
+  });
+});
