@@ -39,6 +39,10 @@ export const parseTarget = (raw: string): DoctorTarget => {
   if (url.username || url.password)
     throw new CliError('put no credentials in the URL; use --user and --password-env');
   const path = url.pathname.replace(/\/+$/, '').replace(/\/mcp$/, '');
+  if (/\/sse$/.test(path))
+    throw new CliError(
+      `${url.href} is an SSE-transport URL; these servers speak Streamable HTTP at ${url.origin}/mcp — use that in clients too`,
+    );
   const base = `${url.protocol}//${url.host}${path}`;
   const https = url.protocol === 'https:';
   return {

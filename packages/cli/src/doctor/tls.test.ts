@@ -100,6 +100,9 @@ describe('parseTarget', () => {
   it('refuses credentials in the URL, other schemes and stdio configs', () => {
     expect(() => parseTarget('https://u:p@annuaire.mcp.example.com')).toThrow('no credentials in the URL');
     expect(() => parseTarget('ws://annuaire.mcp.example.com')).toThrow('not MCP HTTP endpoints');
+    expect(() => parseTarget('https://annuaire.mcp.example.com/sse')).toThrow(
+      'Streamable HTTP at https://annuaire.mcp.example.com/mcp',
+    );
     expect(() => parseTarget('{"command":"npx","args":["-y","@mcp-fr/annuaire","--stdio"]}')).toThrow(
       'stdio',
     );
