@@ -19,7 +19,7 @@ export const extractorServer = createServer({
   title: 'SIREN/SIRET extractor (mentions légales)',
   instructions: INSTRUCTIONS,
   env: extractorEnv,
-  tools: ({ env, log }) =>
+  tools: ({ env, log, store }) =>
     extractorTools({
       fetchPage: pageFetcherFrom(
         createSafeFetch({
@@ -37,6 +37,7 @@ export const extractorServer = createServer({
         rateLimit: { perSecond: env.ANNUAIRE_RATE_LIMIT_PER_S },
         cache: { ttlMs: 10 * 60_000, max: 1000 },
         timeoutMs: 10_000,
+        store,
       }),
     }),
 });

@@ -279,3 +279,19 @@ describe('crawlSite following links found on the way', () => {
     ]);
   });
 });
+
+describe('crawlSite from a deep page', () => {
+  it('goes up to the home page to find the legal link', async () => {
+    const { res, server } = await crawl(
+      [
+        { path: '/blog/article', ...html('<h1>Article</h1>') },
+        { path: '/', ...html('<footer><a href="/mentions-legales">Mentions légales</a></footer>') },
+        { path: '/mentions-legales', ...html(LEGAL) },
+      ],
+      5,
+      '/blog/article',
+    );
+    expect(res.ok && buildAnswer(res.value.pages, res.value.pagesFetched).siren).toBe('750855819');
+    expect(server.requests.map((r) => r.path)).toEqual(['/blog/article', '/', '/mentions-legales']);
+  });
+});

@@ -111,6 +111,9 @@ export const crawlSite = async (
     strongLinkSeen = links.some((l) => l.score >= STRONG_LINK);
     enqueue(links, MIN_LINK);
   }
+  // Given a deep page, the site's home page is where the footer link to the notice lives.
+  const root = new URL('/', home.value.url).href;
+  enqueue([{ url: root, score: 45, text: 'home page' }], 0);
   for (let next = queue.shift(); next; next = queue.shift()) {
     if (fetched >= maxPages) return done();
     if (await visit(next.url)) return done();
