@@ -39,7 +39,7 @@ const FR_TVA = new RegExp(
 const FOREIGN_VAT =
   /(?<![\p{L}\d])(AT|BE|BG|CH|CHE|CY|CZ|DE|DK|EE|EL|ES|FI|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|NO|PL|PT|RO|SE|SI|SK|XI)[ \t-]?((?:U)?\d[\dA-Z. ]{6,14}[\dA-Z])(?![\d\p{L}])/gu;
 const RNA = /(?<![\p{L}\d])W[ \t]?(\d(?:[ .]?\d){8})(?!\d)/gu;
-/** Digit groups separated by one space or dot; URLs, codes glued to letters and signed numbers excluded. */
+/** Digit groups separated by one space, dot or hyphen; URLs, codes glued to letters and signed numbers excluded. */
 const DIGIT_RUN = /(?<![\d\p{L}/=?#_@&%+\\-])\d+(?:[ \t.-]\d+)*(?![\d\p{L}/_@%])/gu;
 
 /** The current line before `start`, at most `max` characters. */
@@ -129,9 +129,9 @@ export const scanCandidates = (doc: TextDoc): Scan => {
     const end = start + m[0].length;
     if (isTaken(start, end)) continue;
     const compact = m[0].replace(/[\s.-]/g, '');
-    // "DE 12 345 678" only counts when a VAT label says so; a glued "DE123456789" is one on its own.
-    const label = nearestLabel(lineBefore(text, start, 60));
-    if (label !== 'tva' && /\s/.test(m[0])) continue;
+    // Only after a VAT label: product codes look the same ("SK12345678"). Unlabeled, the digits stay
+    // glued to letters and are never read as a SIREN anyway.
+    if (nearestLabel(lineBefore(text, start, 60)) !== 'tva') continue;
     if (!/^[A-Z]{2,3}U?\d{8,13}[A-Z\d]?$/.test(compact)) continue;
     out.push({
       type: 'tva',

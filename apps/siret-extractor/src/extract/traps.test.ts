@@ -298,3 +298,9 @@ describe('numbers followed by other numbers', () => {
     expect(r).toMatchObject({ siren: '552081317', siret: '55208131766522' });
   });
 });
+
+describe('foreign VAT needs a VAT label', () => {
+  it('ignores product codes shaped like VAT numbers', () => {
+    expect(extractFromText('Référence produit SK12345678, modèle DE123456789').candidates).toEqual([]);
+  });
+});
