@@ -170,6 +170,30 @@ describe('doctor names the likely cause of a broken deployment', () => {
     expect(byName.get('POST /mcp, no credentials')?.cause).toContain('WITHOUT credentials');
   });
 
+  it('a redirect to https: use the final URL, a POST does not survive it', async () => {
+    const url = await fake((req, res) =>
+      send(res, 301, 'text/plain', '', { location: `https://annuaire.mcp.example.com${req.url}` }),
+    );
+    const { byName } = await doctorJson([url]);
+    expect(byName.get('GET / (healthcheck)')?.cause).toContain(
+      'the proxy redirects HTTP to HTTPS (https://annuaire.mcp.example.com/)',
+    );
+  });
+
+  it.each([
+    [403, 'AUTH_ALLOW_IPS'],
+    [429, 'wait for Retry-After'],
+    [405, 'not a Streamable HTTP endpoint'],
+  ])('%i on /mcp names its cause', async (status, cause) => {
+    const url = await fake((req, res) =>
+      req.url === '/'
+        ? send(res, 200, 'application/json', '{"status":"ok"}')
+        : send(res, status, 'application/json', '{"error":"x"}'),
+    );
+    const { byName } = await doctorJson([url]);
+    expect(byName.get('POST /mcp, no credentials')?.cause).toContain(cause);
+  });
+
   it('connection refused: down, wrong port, or started in stdio mode', async () => {
     const port = await closedPort();
     const { code, byName } = await doctorJson([`http://127.0.0.1:${port}`]);
