@@ -56,7 +56,7 @@ describe('doctor against a live local annuaire', () => {
     expect(byName.get('GET /mcp, authenticated, no SSE Accept')?.detail).toMatch(/^406 application\/json/);
     const list = byName.get('tools/list (SDK client)');
     expect(list?.status).toBe('ok');
-    expect(list?.detail).toContain('annuaire 0.1.0: 5 tools:');
+    expect(list?.detail).toMatch(/^annuaire \d+\.\d+\.\d+: \d+ tools: /);
     for (const tool of [
       'search_companies',
       'get_company',
