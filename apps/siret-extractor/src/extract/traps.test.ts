@@ -304,3 +304,13 @@ describe('foreign VAT needs a VAT label', () => {
     expect(extractFromText('Référence produit SK12345678, modèle DE123456789').candidates).toEqual([]);
   });
 });
+
+describe('credits written as "Conception :"', () => {
+  it('marks "Conception : Agence Y" as a third party', () => {
+    const r = extractFromText(
+      'Le site est édité par ACME, SIREN 552 081 317.\nConception : Agence Y, SIRET 801 198 094 00022',
+    );
+    expect(r.candidates.map((c) => c.role)).toEqual(['publisher', 'third_party']);
+    expect(r.co_publishers).toEqual([]);
+  });
+});
