@@ -1,0 +1,62 @@
+// Process entry: `node --import tsx serve-app.ts <app>` starts the app's loopback upstreams and the app on
+// 127.0.0.1 (random ports, test credentials), then prints one `READY {json}` line with the URLs.
+// The suites run each app in its own process so a crash, a leak or RSS is the app's alone.
+import { prepareServer } from '@mcp/core';
+import { TEST_CREDENTIAL } from '@mcp/core/testing';
+import { pino } from 'pino';
+import { APP_CASES } from '../apps/index.js';
+
+const name = process.argv[2];
+const app = APP_CASES.find((a) => a.app === name);
+if (!app) {
+  process.stderr.write(`unknown app ${name}; one of ${APP_CASES.map((a) => a.app).join(', ')}\n`);
+  process.exit(2);
+}
+
+const upstreams = await app.upstreams();
+const extra = JSON.parse(process.env.APP_ENV_JSON ?? '{}') as Record<string, string>;
+const prepared = prepareServer(app.definition, {
+  env: {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    AUTH_USERNAME: TEST_CREDENTIAL.username,
+    AUTH_PASSWORD: TEST_CREDENTIAL.password,
+    // The fuzzer sends thousands of requests from one IP with good credentials; bad ones are separate.
+    AUTH_MAX_FAILURES: '1000000',
+    ...upstreams.env,
+    ...extra,
+  },
+  argv: [],
+  log: pino({ level: process.env.APP_LOG_LEVEL ?? 'silent' }),
+});
+const server = await prepared.buildHttp();
+await server.listen({ host: '127.0.0.1', port: 0 });
+const address = server.server.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+
+// The parent asks over stdin for upstream request counts ("count" → "COUNT n") and, when the process
+// runs with --expose-gc, for a full collection before it reads RSS ("gc" → "GC").
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => {
+  if (chunk.includes('count')) process.stdout.write(`COUNT ${upstreams.requests()}\n`);
+  if (chunk.includes('gc')) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    const mb = (n: number) => Math.round(n / 1e5) / 10;
+    process.stdout.write(
+      `GC ${JSON.stringify({ heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) })}\n`,
+    );
+  }
+});
+
+const shutdown = async () => {
+  await server.close();
+  await upstreams.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown());
+process.once('SIGINT', () => void shutdown());
+process.stdout.write(
+  `READY ${JSON.stringify({ url: `http://127.0.0.1:${port}`, env: upstreams.env, pid: process.pid })}\n`,
+);
