@@ -1,4 +1,4 @@
-import { err, ok, type Result, type ToolContext } from '@mcp/core';
+import { err, ok, type Result } from '@mcp/core';
 import { crawlSite } from '../crawl/crawl.js';
 import type { PageFetcher, Progress } from '../crawl/types.js';
 import { buildAnswer, type Extraction } from '../extract/answer.js';
@@ -67,5 +67,3 @@ export const tooLarge = (field: string, value: string): string | null => {
     ? `${field} is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the 3 MB limit`
     : null;
 };
-
-export type { ToolContext };
