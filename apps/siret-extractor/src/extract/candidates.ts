@@ -49,9 +49,9 @@ const lineBefore = (text: string, start: number, max = 80): string => {
 };
 
 const RCS_CITY_BEFORE =
-  /R\.?\s?C\.?\s?S\.?\s*(?:de\s+|d['’]\s*|:\s*)?(\p{Lu}[\p{L}'’\- ]{0,40}?)\s*(?:\b[AB]\b\s*)?(?:sous\s+le\s+(?:n°|num[ée]ro|no)\s*)?(?:SIRET|SIREN)?\s*(?:n°\s*)?:?\s*$/u;
+  /R\.?\s?C\.?\s?S\.?\s*(?:de\s+|d['’]\s*|:\s*)?(\p{Lu}[\p{L}'’\- ]{0,40}?)\s*(?:\b[AB]\b\s*)?(?:sous\s+le\s+(?:n°|num[ée]ro|no)\s*)?(?:SIRET|SIREN)?\s*(?:n°\s*)?[:(]?\s*$/u;
 const RCS_CITY_AFTER =
-  /^\s*R\.?\s?C\.?\s?S\.?\s+(?:de\s+|d['’])?(?:[AB]\s+)?(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)*)/u;
+  /^\s*[(,–-]?\s*R\.?\s?C\.?\s?S\.?\s+(?:de\s+|d['’])?(?:[AB]\s+)?(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)*)/u;
 
 const cityBefore = (window: string): string | null => {
   const city = RCS_CITY_BEFORE.exec(window)?.[1]?.trim();

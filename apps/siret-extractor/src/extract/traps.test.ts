@@ -314,3 +314,16 @@ describe('credits written as "Conception :"', () => {
     expect(r.co_publishers).toEqual([]);
   });
 });
+
+describe('RCS towns around parentheses', () => {
+  it('reads "RCS de Paris (552 081 317)" and "552 081 317 (RCS Paris)"', () => {
+    expect(extractFromText('Immatriculée au RCS de Paris (552 081 317)').rcs).toEqual({
+      city: 'Paris',
+      number: '552081317',
+    });
+    expect(extractFromText('SIREN : 552 081 317 (RCS Paris)').rcs).toEqual({
+      city: 'Paris',
+      number: '552081317',
+    });
+  });
+});
