@@ -18,13 +18,14 @@ export const annuaireServer = createServer({
   title: 'Annuaire des entreprises (France)',
   instructions: INSTRUCTIONS,
   env: annuaireEnv,
-  tools: ({ env }) =>
+  tools: ({ env, store }) =>
     annuaireTools({
       api: createAnnuaireClient({
         baseUrl: env.ANNUAIRE_BASE_URL,
         cacheTtlMs: env.ANNUAIRE_CACHE_TTL_S * 1000,
         timeoutMs: env.ANNUAIRE_TIMEOUT_MS,
         perSecond: env.ANNUAIRE_RATE_LIMIT_PER_S,
+        store,
       }),
     }),
 });

@@ -20,15 +20,19 @@ export const linkedinServer = createServer({
   title: 'LinkedIn public data',
   instructions: INSTRUCTIONS,
   env: linkedinEnvSchema,
-  tools: ({ env, log }) => {
+  tools: ({ env, log, store }) => {
     const fetchConfig = fetchConfigFromEnv(env);
-    const fetcher = createLinkedInFetcher(fetchConfig, { createUpstream, log });
+    // The shared store makes the per-host LinkedIn rate limit hold across replicas.
+    const fetcher = createLinkedInFetcher(fetchConfig, {
+      createUpstream: (options) => createUpstream({ ...options, store }),
+      log,
+    });
     log.info(
       { via: fetcher.via, rate_per_s: fetchConfig.ratePerSecond, concurrency: fetchConfig.concurrency },
       'linkedin fetching',
     );
     const loader = createPageLoader(fetcher, { cacheTtlMs: fetchConfig.cacheTtlMs });
-    const { search } = createSearch(searchConfigFromEnv(env), { log });
+    const { search } = createSearch(searchConfigFromEnv(env), { log, store });
     const fetchWebsite = createSafeFetch({
       ...safeFetchOptionsFromEnv({
         SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,

@@ -1,4 +1,4 @@
-import { createSafeFetch, safeFetchOptionsFromEnv } from '@mcp/core';
+import { createSafeFetch, type Store, safeFetchOptionsFromEnv } from '@mcp/core';
 import type { Logger } from 'pino';
 import { type BootstrapStore, createBootstrapStore } from './bootstrap/store.js';
 import type { RdapEnv } from './config.js';
@@ -18,13 +18,14 @@ export interface RdapDeps {
   close: () => Promise<void>;
 }
 
-export const createRdapDeps = (env: RdapEnv, log: Logger): RdapDeps => {
+export const createRdapDeps = (env: RdapEnv, log: Logger, store?: Store): RdapDeps => {
   const http = createRdapHttp({
     bootstrapUrl: env.RDAP_BOOTSTRAP_URL,
     serversOverride: env.RDAP_SERVERS_OVERRIDE_URL,
     timeoutMs: env.RDAP_TIMEOUT_MS,
     cacheTtlMs: env.RDAP_CACHE_TTL_S * 1000,
     perSecond: env.RDAP_RATE_PER_SECOND,
+    store,
     safeFetch: createSafeFetch({
       ...safeFetchOptionsFromEnv({
         SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,

@@ -18,8 +18,8 @@ export const rdapServer = createServer({
   title: 'RDAP / WHOIS (domaines, IP, AS)',
   instructions: INSTRUCTIONS,
   env: rdapEnvSchema,
-  tools: ({ env, log, onClose }) => {
-    const deps = createRdapDeps(env, log);
+  tools: ({ env, log, store, onClose }) => {
+    const deps = createRdapDeps(env, log, store);
     onClose(deps.close);
     return rdapTools(deps);
   },

@@ -19,8 +19,8 @@ export const serpServer = createServer({
   title: 'Web search (France)',
   instructions: INSTRUCTIONS,
   env: serpEnv,
-  tools: ({ env, log }) => {
-    const { search, providers } = createSearch(searchConfigFromEnv(env), { log });
+  tools: ({ env, log, store }) => {
+    const { search, providers } = createSearch(searchConfigFromEnv(env), { log, store });
     log.info({ providers }, 'search providers, in fallback order');
     return serpTools({ search });
   },

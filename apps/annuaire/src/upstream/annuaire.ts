@@ -1,6 +1,14 @@
 // The one client of the API Recherche d'entreprises: rate limit, cache, single-flight and retries come
 // from core's createUpstream; this file adds the API's own error shape and bilingual messages.
-import { createUpstream, type ErrorPayload, err, ok, type Result, type Upstream } from '@mcp/core';
+import {
+  createUpstream,
+  type ErrorPayload,
+  err,
+  ok,
+  type Result,
+  type Store,
+  type Upstream,
+} from '@mcp/core';
 import * as z from 'zod/v4';
 import type { ApiQuery } from '../query.js';
 import type { RawSearchResponse } from './types.js';
@@ -21,6 +29,8 @@ export interface AnnuaireClientOptions {
   cacheTtlMs?: number;
   timeoutMs?: number;
   perSecond?: number;
+  /** The server's store (`ctx.store`): with Redis, replicas share the 7 req/s budget and the cache. */
+  store?: Store;
 }
 
 export interface AnnuaireClient {
@@ -83,6 +93,7 @@ export const createAnnuaireClient = (options: AnnuaireClientOptions = {}): Annua
     retries: 3,
     rateLimit: { perSecond, burst: 1, maxQueue: 500 },
     cache: { ttlMs: options.cacheTtlMs ?? 10 * 60_000, max: 2000 },
+    ...(options.store ? { store: options.store } : {}),
   });
 
   const get = async (

@@ -1,4 +1,4 @@
-import { createUpstream, err, type Result, type SafeFetch, type Upstream } from '@mcp/core';
+import { createUpstream, err, type Result, type SafeFetch, type Store, type Upstream } from '@mcp/core';
 import type { BootstrapKind } from '../bootstrap/bootstrap.js';
 
 export interface RdapHttpOptions {
@@ -16,6 +16,8 @@ export interface RdapHttpOptions {
   perSecond: number;
   /** SSRF-guarded fetch for registrar links: their URLs come from a third party's answer. */
   safeFetch: SafeFetch;
+  /** The server's store (`ctx.store`): with Redis, replicas share each registry's rate limit and cache. */
+  store?: Store | undefined;
 }
 
 export interface RdapAnswer {
@@ -78,6 +80,7 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
         rateLimit: { perSecond: options.perSecond, burst: options.perSecond, maxQueue: 200 },
         cache: { ttlMs: options.cacheTtlMs, max: 2000 },
         maxBodyBytes: 1024 * 1024,
+        ...(options.store ? { store: options.store } : {}),
       });
       servers.set(origin, upstream);
     }

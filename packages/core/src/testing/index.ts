@@ -10,6 +10,8 @@ export {
   readFixtureText,
   workspaceRoot,
 } from './fixtures.js';
+export type { SpawnedServer } from './process.js';
+export { spawnServer, tsxNodeArgs } from './process.js';
 export type { TestRedis } from './redis-server.js';
 export { deleteRedisKeys, freePort, startRedisServer, uniqueRedisPrefix } from './redis-server.js';
 export type {
