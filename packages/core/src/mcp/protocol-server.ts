@@ -36,9 +36,14 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
   return async (call: ToolCallRequest): Promise<CallToolResult> => {
     const requestId = call.authInfo?.extra?.requestId;
     const { progressToken, notify } = call;
+    let child: Logger | undefined;
     const toolCtx: ToolContext = {
       signal: call.signal,
-      log: log.child({ tool: call.name, ...(requestId ? { reqId: requestId } : {}) }),
+      // Built on first use: most calls never log, and a pino child per call shows in the profile.
+      get log() {
+        child ??= log.child({ tool: call.name, ...(requestId ? { reqId: requestId } : {}) });
+        return child;
+      },
       progress:
         progressToken === undefined || !notify
           ? noProgress
