@@ -60,11 +60,14 @@ const initialize = JSON.stringify({
 const listTools = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
 
 describe('app bundles (DESIGN.md §3: pnpm --filter @mcp/<app> build → dist/main.js)', () => {
-  it.each(APPS)('%s declares build = tsdown, dev = tsx watch, and one bundled entry', (app) => {
+  it.each(APPS)('%s declares build = tsdown, dev = tsx watch, and the shared bundle config', (app) => {
     const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as { scripts: Record<string, string> };
     expect(pkg.scripts.build).toBe('tsdown');
-    expect(pkg.scripts.dev).toBe('tsx watch src/main.ts');
-    const config = readRepoFile(`apps/${app}/tsdown.config.ts`);
+    expect(pkg.scripts.dev).toMatch(/^PORT=\$\{PORT:-808[1-5]\} tsx watch src\/main\.ts$/);
+    expect(readRepoFile(`apps/${app}/tsdown.config.ts`)).toContain(
+      "export { default } from '../../packages/core/build/app.tsdown.ts';",
+    );
+    const config = readRepoFile('packages/core/build/app.tsdown.ts');
     expect(config).toContain("entry: { main: 'src/main.ts' }");
     expect(config).toContain('alwaysBundle: [/.*/], onlyBundle: false, onlyImport: []');
     expect(config).toContain('codeSplitting: false');

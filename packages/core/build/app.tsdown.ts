@@ -1,0 +1,22 @@
+import { defineConfig } from 'tsdown';
+
+// The bundle of every app (apps/*/tsdown.config.ts re-export it). One self-contained ESM file: the workspace packages (TypeScript sources) and every npm dependency
+// are inlined, so the Docker image copies only dist/main.js and `npx` needs no install step.
+export default defineConfig({
+  entry: { main: 'src/main.ts' },
+  format: 'esm',
+  platform: 'node',
+  target: 'node22.12',
+  outDir: 'dist',
+  clean: true,
+  dts: false,
+  fixedExtension: false,
+  // Readable stack traces in production logs are worth more than the ~2 MB minification saves.
+  minify: false,
+  shims: true,
+  // The same file is the `npx -y @mcp-fr/<app>` bin.
+  banner: { js: '#!/usr/bin/env node' },
+  // Bundle every dependency, and fail the build if anything but a Node built-in is left to import.
+  deps: { alwaysBundle: [/.*/], onlyBundle: false, onlyImport: [] },
+  outputOptions: { codeSplitting: false },
+});
