@@ -42,7 +42,9 @@ export type { ToolRegistry } from './tool-registry.js';
 export { createToolRegistry, describeIssues, errorResult } from './tool-registry.js';
 export { decodeBody } from './upstream/charset.js';
 export type {
+  CacheCandidate,
   QueryValue,
+  ShouldCache,
   Upstream,
   UpstreamOptions,
   UpstreamRequest,

@@ -105,8 +105,11 @@ export const fetchRaw = async (
           const hinted = parseRetryAfter(headers['retry-after']);
           const wait = hinted ?? backoffDelay(attempt, ctx.backoff);
           if (!canRetry || Date.now() + wait >= deadlineAt) {
+            // The body often says which quota ran out (SerpAPI, Brave): keep its start for the caller.
             return err('rate_limited', `${ctx.name} is rate limiting us; retry in ${seconds(wait)} s.`, {
               retry_after_s: seconds(wait),
+              status: 429,
+              body: decodeBody(outcome.bytes, headers['content-type']).slice(0, 500),
             });
           }
           waitMs = wait;

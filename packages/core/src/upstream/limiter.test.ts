@@ -74,4 +74,30 @@ describe('limiter send times (no network jitter: the exact guarantee)', () => {
     expect(order).toEqual([0, 1, 2, 3, 4]);
     expect(limiter.queued).toBe(0);
   });
+
+  it('drops a token whose answer came back late (a stalled event loop) and asks again', async () => {
+    const inner = createMemoryStore();
+    const answers: Array<'granted' | 'waited'> = [];
+    let calls = 0;
+    const store: Store = {
+      ...inner,
+      take: async (key, rate) => {
+        calls += 1;
+        // The first grant reaches the process 80 ms after the store gave it.
+        const turn = await inner.take(key, rate);
+        if (calls === 1) await new Promise((r) => setTimeout(r, 80));
+        answers.push(turn.ok ? 'granted' : 'waited');
+        return turn;
+      },
+    };
+    const limiter = createLimiter('t', store, { perSecond: 10, burst: 1, maxQueue: 5 }, cancelled);
+    const started = Date.now();
+    const turn = await limiter.acquire(new AbortController().signal, Date.now() + 5000);
+    expect(turn.ok).toBe(true);
+    // The late token was not used: the caller waited for a fresh one, one interval after the first.
+    expect(answers[0]).toBe('granted');
+    expect(answers.at(-1)).toBe('granted');
+    expect(answers.filter((a) => a === 'granted')).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(95);
+  });
 });

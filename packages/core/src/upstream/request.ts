@@ -36,6 +36,16 @@ export const buildUrl = (
   return url;
 };
 
+/** The wire form of a body and its default content type (the caller's own header wins). */
+const encodeBody = (body: unknown): { text: string; type: string } | undefined => {
+  if (body === undefined) return undefined;
+  if (typeof body === 'string') return { text: body, type: 'text/plain; charset=utf-8' };
+  if (body instanceof URLSearchParams) {
+    return { text: body.toString(), type: 'application/x-www-form-urlencoded' };
+  }
+  return { text: JSON.stringify(body), type: 'application/json' };
+};
+
 const digest = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
 const ACCEPT: Record<Mode, string> = {
@@ -51,9 +61,10 @@ export const prepareRequest = (
 ): PreparedRequest => {
   const url = buildUrl(upstream.baseUrl, request.path, request.query);
   const method = request.method ?? 'GET';
-  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const encoded = encodeBody(request.body);
+  const body = encoded?.text;
   const headers: Record<string, string> = { accept: ACCEPT[mode], ...upstream.headers };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (encoded) headers['content-type'] = encoded.type;
   // Per-call headers can change the answer, so they are part of the key; the upstream's own headers
   // (API keys) are the same for every call and stay out of it.
   const callHeaders = Object.entries(request.headers ?? {})

@@ -5,6 +5,16 @@ import type { BackoffOptions } from './retry.js';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
+/** What a cache predicate sees: the decoded answer before it is stored. */
+export interface CacheCandidate {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** Return false to keep an answer out of the cache (a 200 that is really an error page, a challenge). */
+export type ShouldCache = (answer: CacheCandidate) => boolean;
+
 export interface UpstreamOptions {
   /** Short name used in messages, stats and metrics labels (`annuaire`, `serper`…). */
   name: string;
@@ -21,8 +31,11 @@ export interface UpstreamOptions {
   backoff?: BackoffOptions;
   /** Token bucket; `maxQueue` bounds how many calls may wait for their turn (default 100). */
   rateLimit?: { perSecond: number; burst?: number; maxQueue?: number };
-  /** TTL cache of successful GETs (and POSTs sent with `cache: true`). */
-  cache?: { ttlMs: number; max?: number };
+  /**
+   * TTL cache of successful GETs (and POSTs sent with `cache: true`): 2xx but 202 (a promise, not an
+   * answer) and `okStatuses`; `shouldCache` narrows it further for every call of this client.
+   */
+  cache?: { ttlMs: number; max?: number; shouldCache?: ShouldCache };
   userAgent?: string;
   /** Redirects followed by the client (default 3); 0 returns 3xx answers to the caller (see `okStatuses`). */
   maxRedirects?: number;
@@ -40,12 +53,17 @@ export interface UpstreamRequest {
   /** Appended to the URL; `undefined` and `null` values are left out, arrays repeat the key. */
   query?: Record<string, QueryValue | QueryValue[]>;
   method?: 'GET' | 'POST';
-  /** Sent as JSON. */
+  /**
+   * A string is sent as is, with the caller's `content-type` (default `text/plain; charset=utf-8`);
+   * `URLSearchParams` as a form (`application/x-www-form-urlencoded`); anything else as JSON.
+   */
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Cache this call (POST search APIs, whose body is part of the key); GETs use the cache when configured. */
   cache?: boolean;
+  /** Per-call cache predicate; both this and the client's `cache.shouldCache` must agree to store. */
+  shouldCache?: ShouldCache;
   /** Statuses returned as data instead of errors, e.g. `[404]`. */
   okStatuses?: number[];
   /** Overrides the upstream's `deadlineMs` for this call. */

@@ -60,6 +60,11 @@ const classify = <T>(
   }
 };
 
+/** 2xx answers (but 202 Accepted, a promise rather than an answer) and the caller's `okStatuses`. */
+const cacheableAnswer = (raw: RawResponse, okStatuses: number[] | undefined): boolean =>
+  (raw.status >= 200 && raw.status < 300 && raw.status !== 202) ||
+  (okStatuses?.includes(raw.status) ?? false);
+
 /**
  * A client for one known HTTP API: timeouts, retries with backoff, Retry-After, token-bucket rate
  * limit with a bounded queue, TTL cache, single-flight and a body limit. Every expected failure comes
@@ -137,8 +142,9 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
     const storable =
       !fromPeer &&
       result.ok &&
-      ((result.value.status >= 200 && result.value.status < 300) ||
-        (request.okStatuses?.includes(result.value.status) ?? false));
+      cacheableAnswer(result.value, request.okStatuses) &&
+      (options.cache?.shouldCache?.(result.value) ?? true) &&
+      (request.shouldCache?.(result.value) ?? true);
     if (req.cacheable && storable && options.cache) {
       await store.set(req.key, result.value, options.cache.ttlMs).catch(() => undefined);
     }
