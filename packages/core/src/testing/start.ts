@@ -1,5 +1,5 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type * as z from 'zod/v4';
 import { type BasicCredential, basicHeader } from '../auth/credentials.js';
 import { prepareServer, type ServerDefinition } from '../server.js';
@@ -29,7 +29,7 @@ export interface TestServer {
  */
 export const startTestServer = async <S extends z.ZodObject>(
   definition: ServerDefinition<S>,
-  options: { env?: Record<string, string | undefined>; logLevel?: string } = {},
+  options: { env?: Record<string, string | undefined>; logLevel?: string; log?: Logger } = {},
 ): Promise<TestServer> => {
   const env = {
     NODE_ENV: 'test',
@@ -42,7 +42,7 @@ export const startTestServer = async <S extends z.ZodObject>(
   const prepared = prepareServer(definition, {
     env,
     argv: [],
-    log: pino({ level: options.logLevel ?? 'silent' }),
+    log: options.log ?? pino({ level: options.logLevel ?? 'silent' }),
   });
   const app = await prepared.buildHttp();
   await app.listen({ host: '127.0.0.1', port: 0 });
