@@ -82,7 +82,7 @@ describe('each provider against its recorded answer', () => {
     expect(req?.query.get('cx')).toBe('cx-017576662512468239146');
   });
 
-  it('duckduckgo: asks the html endpoint with the fr-fr region and unwraps links', async () => {
+  it('duckduckgo: posts the html endpoint form with the fr-fr region and unwraps links', async () => {
     const server = await replay([ROUTES.duckduckgo]);
     const res = await searchWith({ ...configFor(server.url), provider: 'duckduckgo' })({
       query: 'weather Jakarta',
@@ -91,6 +91,11 @@ describe('each provider against its recorded answer', () => {
     expect(res.ok && res.value.results[0]?.url).toBe(
       'https://www.accuweather.com/en/id/jakarta/208971/weather-forecast/208971',
     );
-    expect(server.requests[0]?.query.get('kl')).toBe('fr-fr');
+    const sent = server.requests[0];
+    expect(sent?.method).toBe('POST');
+    expect(sent?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    const form = new URLSearchParams(sent?.body);
+    expect(form.get('q')).toBe('weather Jakarta');
+    expect(form.get('kl')).toBe('fr-fr');
   });
 });

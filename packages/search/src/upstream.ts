@@ -13,6 +13,8 @@ export interface UpstreamCall {
   headers?: Record<string, string>;
   cache?: boolean;
   okStatuses?: number[];
+  /** Keeps an answer out of the cache when false (core's `ShouldCache`). */
+  shouldCache?: (answer: { status: number; text: string }) => boolean;
 }
 
 export interface UpstreamReply<T> {
@@ -34,7 +36,11 @@ export interface UpstreamOptions {
   timeoutMs?: number;
   retries?: number;
   rateLimit?: { perSecond: number; burst?: number; maxQueue?: number };
-  cache?: { ttlMs: number; max?: number };
+  cache?: {
+    ttlMs: number;
+    max?: number;
+    shouldCache?: (answer: { status: number; text: string }) => boolean;
+  };
   userAgent?: string;
   /** Shared store (Redis) for limits, cache and single-flight across replicas; default in-memory. */
   store?: Store;

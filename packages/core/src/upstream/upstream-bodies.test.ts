@@ -81,6 +81,26 @@ describe('createUpstream: request bodies', () => {
   });
 });
 
+describe('createUpstream: POSTs marked cache: true are idempotent', () => {
+  it('shares one request among identical concurrent form posts, even with the cache off', async () => {
+    const server = await serve([
+      { method: 'POST', path: '/html/', delayMs: 50, headers: html, body: '<p>ok</p>' },
+    ]);
+    const api = client(server, { cache: { ttlMs: 0 } });
+    const call = {
+      path: '/html/',
+      method: 'POST' as const,
+      body: new URLSearchParams({ q: 'edf' }),
+      cache: true,
+    };
+    const answers = await Promise.all([api.text(call), api.text(call), api.text(call)]);
+    expect(answers.every((a) => a.ok && a.value.data === '<p>ok</p>')).toBe(true);
+    expect(server.count()).toBe(1);
+    await api.text(call);
+    expect(server.count()).toBe(2); // nothing kept: the cache is off
+  });
+});
+
 describe('createUpstream: what the cache keeps', () => {
   const challenge = readFixture('serp', 'ddg_challenge_lite_anomaly.html');
   const results = readFixture('serp', 'ddg_html_weather_jakarta.html');

@@ -175,9 +175,10 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
         return classify<T>(name, req, hit, mode, request.okStatuses, true);
       }
     }
-    // Only idempotent or explicitly cacheable calls share one request; a plain POST always goes out.
+    // Only idempotent calls share one request: GETs, and POSTs the caller marked `cache: true` (a search
+    // form), even with the cache off; a plain POST always goes out.
     const raw =
-      req.method === 'GET' || req.cacheable
+      req.method === 'GET' || req.cacheable || request.cache === true
         ? await flights.run(req.key, (signal) => execute(req, request, signal), request.signal, stats.shared)
         : await execute(req, request, request.signal ?? new AbortController().signal);
     if (!raw.ok) return raw;

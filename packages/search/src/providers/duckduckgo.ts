@@ -1,9 +1,8 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
-import { LRUCache } from 'lru-cache';
 import { mapUpstreamError, providerError } from '../errors.js';
-import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
+import type { NormalizedRequest, ProviderAnswer, SearchProvider } from '../types.js';
 import type { ProviderDeps, UpstreamCall } from '../upstream.js';
-import { parseDuckDuckGo } from './duckduckgo-parse.js';
+import { isDuckDuckGoChallenge, parseDuckDuckGo } from './duckduckgo-parse.js';
 
 export const DDG_BASE_URL = 'https://html.duckduckgo.com';
 /** DuckDuckGo's html endpoint serves pages of about ten; `s` is the offset of the first one. */
@@ -18,10 +17,9 @@ export const duckDuckGoRegion = (country: string, language: string): string =>
   `${country.toLowerCase()}-${language.toLowerCase()}`;
 
 /**
- * The html endpoint's own form fields: `q`, `kl` and, for later pages, `s`/`dc`. Sent as a GET query:
- * core's upstream client sends JSON bodies only, and the endpoint answers GET the same way except that
- * links come wrapped in `/l/?uddg=` (the parser unwraps both). Switch to a POST form once core can send
- * a form body.
+ * The html endpoint's own form fields: `q`, `kl` and, for later pages, `s`/`dc`, posted as the site's
+ * search box does (POST pages link results directly; GET pages wrap them in `/l/?uddg=`, which the
+ * parser unwraps too).
  */
 export const duckDuckGoForm = (req: NormalizedRequest): Record<string, string> => {
   const form: Record<string, string> = {
@@ -38,14 +36,21 @@ export const duckDuckGoForm = (req: NormalizedRequest): Record<string, string> =
 
 export const duckDuckGoCall = (req: NormalizedRequest): UpstreamCall => ({
   path: '/html/',
-  query: duckDuckGoForm(req),
+  method: 'POST',
+  body: new URLSearchParams(duckDuckGoForm(req)).toString(),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  // The form is the search: cached (and shared by identical concurrent searches) like a GET.
+  cache: true,
   signal: req.signal,
 });
 
+/** DuckDuckGo's bot check comes as a 202, or as a 200 challenge page: neither may be replayed for hours. */
+const isResultsPage = (answer: { status: number; text: string }): boolean =>
+  answer.status === 200 && !isDuckDuckGoChallenge(answer.text);
+
 /**
- * Answers are cached here, after parsing, rather than in the upstream client: its cache keeps any 2xx,
- * and DuckDuckGo's bot challenge comes as a 202 (or a 200 challenge page) that must not be replayed
- * for hours. Identical concurrent searches still share one request through the client's single-flight.
+ * Pages are cached by core's upstream client (the shared store when there is one), only when they are
+ * real result pages; a hit is parsed again, which costs far less than a search.
  */
 export const createDuckDuckGoProvider = (config: DuckDuckGoConfig, deps: ProviderDeps): SearchProvider => {
   const api = deps.createUpstream({
@@ -56,19 +61,14 @@ export const createDuckDuckGoProvider = (config: DuckDuckGoConfig, deps: Provide
     retries: 0,
     // DDG challenges clients that search in bursts; one search a second keeps it answering.
     rateLimit: { perSecond: 1, burst: 2, maxQueue: 20 },
+    ...(deps.cacheTtlMs > 0
+      ? { cache: { ttlMs: deps.cacheTtlMs, max: 500, shouldCache: isResultsPage } }
+      : {}),
     ...(deps.store ? { store: deps.store } : {}),
   });
-  const answers =
-    deps.cacheTtlMs > 0
-      ? new LRUCache<string, SearchResult[]>({ max: 500, ttl: deps.cacheTtlMs })
-      : undefined;
 
   const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
-    const call = duckDuckGoCall(req);
-    const key = JSON.stringify(call.query);
-    const hit = answers?.get(key);
-    if (hit) return ok({ results: hit.slice(0, req.num), cached: true });
-    const res = await api.text({ ...call, cache: false });
+    const res = await api.text(duckDuckGoCall(req));
     if (!res.ok) {
       if (res.error.code === 'rate_limited' || res.error.details?.status === 403) {
         return providerError(
@@ -92,8 +92,7 @@ export const createDuckDuckGoProvider = (config: DuckDuckGoConfig, deps: Provide
     }
     const results = parseDuckDuckGo(res.value.data);
     if (!results.ok) return results;
-    answers?.set(key, results.value);
-    return ok({ results: results.value.slice(0, req.num), cached: false });
+    return ok({ results: results.value.slice(0, req.num), cached: res.value.cached });
   };
   return { id: 'duckduckgo', search };
 };
