@@ -24,6 +24,26 @@ const call = JSON.stringify({
   method: 'tools/call',
   params: { name: 'echo', arguments: { text: 'hello' } },
 });
+// The same call as a 2026-07-28 client sends it: per-request envelope and Mcp-* headers.
+const modernCall = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'tools/call',
+  params: {
+    name: 'echo',
+    arguments: { text: 'hello' },
+    _meta: {
+      'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+      'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1.0.0' },
+      'io.modelcontextprotocol/clientCapabilities': {},
+    },
+  },
+});
+const modernHeaders = {
+  'mcp-protocol-version': '2026-07-28',
+  'mcp-method': 'tools/call',
+  'mcp-name': 'echo',
+};
 const basic = `Basic ${Buffer.from('bench:load-test-passphrase-1').toString('base64')}`;
 
 const results: Measurement[] = [];
@@ -36,6 +56,12 @@ for (const target of [
     body: call,
     headers: { authorization: basic },
   },
+  {
+    name: '@mcp/core, 2026-07-28 client',
+    entry: here('./dist/core-stack.mjs'),
+    body: modernCall,
+    headers: { authorization: basic, ...modernHeaders },
+  },
 ]) {
   const m = await measure(target, { seconds, connections });
   if (m.errors > 0 || m.non2xx > 0)
@@ -43,7 +69,7 @@ for (const target of [
   results.push(m);
 }
 
-const [raw, sdk, core] = results as [Measurement, Measurement, Measurement];
+const [raw, sdk, core, modern] = results as [Measurement, Measurement, Measurement, Measurement];
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 console.log(
   `\n@mcp/core benchmark — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, Node ${process.version}`,
@@ -53,7 +79,10 @@ console.log(
 );
 console.log(`core / raw Fastify  = ${ratio(core.rps, raw.rps)}×   (target ≥ 0.45×)`);
 console.log(`core / SDK pattern  = ${ratio(core.rps, sdk.rps)}×   (target ≥ 4×)`);
-console.log(`core idle RSS       = ${core.idleRssMb} MB (target ≤ 70 MB)\n`);
+console.log(`core idle RSS       = ${core.idleRssMb} MB (target ≤ 70 MB)`);
+console.log(
+  `2026-07-28 client  = ${ratio(modern.rps, sdk.rps)}× the SDK pattern (served by the SDK handler)\n`,
+);
 console.log('| target | req/s | p50 ms | p99 ms | idle RSS MB | loaded RSS MB |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const m of results)

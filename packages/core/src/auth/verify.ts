@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Credentials } from './credentials.js';
 
 export type AuthOutcome =
@@ -19,7 +19,7 @@ export const MAX_AUTH_HEADER_LENGTH = 1024;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 // Hashing first gives equal-length buffers, so timingSafeEqual never leaks the secret's length.
-const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
 const same = (a: string, b: Buffer): boolean => timingSafeEqual(digest(a), b);
 
 export interface Verifier {

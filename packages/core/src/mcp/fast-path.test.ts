@@ -78,6 +78,18 @@ describe('JSON fast path for 2025-era tools/call and tools/list', () => {
     expect(res.statusCode).toBe(406);
   });
 
+  it('leaves a request that is not JSON-RPC 2.0 (no version, no id) to the SDK, which rejects it', async () => {
+    for (const body of [
+      { id: 8, method: 'tools/list' },
+      { jsonrpc: '2.0', method: 'tools/list', id: null },
+    ]) {
+      const res = await post(body);
+      expect(res.statusCode).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.body).not.toContain('"tools":[');
+    }
+  });
+
   it('leaves malformed tools/call params to the SDK: a JSON-RPC invalid-params error, not a crash', async () => {
     const res = await post({ jsonrpc: '2.0', id: 6, method: 'tools/call', params: { name: 42 } });
     expect(res.statusCode).toBeLessThan(500);

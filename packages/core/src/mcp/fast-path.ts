@@ -46,6 +46,8 @@ export const createFastPath = async (options: {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
     const message = body as Partial<JSONRPCRequest> & { params?: CallParams };
     if (typeof message.method !== 'string' || !FAST_METHODS.has(message.method)) return undefined;
+    if (message.jsonrpc !== '2.0' || (typeof message.id !== 'string' && typeof message.id !== 'number'))
+      return undefined;
     const params = message.params;
     if (params !== undefined && (typeof params !== 'object' || params === null)) return undefined;
     if (params?._meta?.progressToken !== undefined) return undefined;
@@ -59,12 +61,16 @@ export const createFastPath = async (options: {
     if (!accepts.includes('application/json') || !accepts.includes('text/event-stream')) return undefined;
     const version = header(headers['mcp-protocol-version']);
     if (version !== undefined && !LEGACY_VERSIONS.has(version)) return undefined;
-    const route = classifyInboundRequest({
-      httpMethod: 'POST',
-      ...(version === undefined ? {} : { protocolVersionHeader: version }),
-      body,
-    });
-    if (route.kind !== 'legacy' || route.reason !== 'no-claim') return undefined;
+    // Without `_meta` there is no envelope claim: the SDK's rule routes such a request to plain legacy
+    // serving, so its classifier (a measurable share of this path) only runs when `_meta` is present.
+    if (params?._meta !== undefined || header(headers['mcp-method']) !== undefined) {
+      const route = classifyInboundRequest({
+        httpMethod: 'POST',
+        ...(version === undefined ? {} : { protocolVersionHeader: version }),
+        body,
+      });
+      if (route.kind !== 'legacy' || route.reason !== 'no-claim') return undefined;
+    }
     return message as JSONRPCRequest;
   };
 
