@@ -30,7 +30,7 @@ export type {
 export { BROWSER_HEADERS, createSafeFetch } from './safe-fetch/safe-fetch.js';
 export type { PreparedServer, ServerDefinition, ToolsContext } from './server.js';
 export { createServer, prepareServer, StartupError } from './server.js';
-export { createStoreFromConfig, defaultRedisPrefix } from './store/from-config.js';
+export { createStoreFromConfig, defaultRedisPrefix, redisPrefix } from './store/from-config.js';
 export type { MemoryStoreOptions } from './store/memory.js';
 export { createMemoryStore } from './store/memory.js';
 export type { RedisStoreOptions, SharedStore } from './store/redis.js';

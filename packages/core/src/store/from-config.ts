@@ -7,6 +7,12 @@ import type { Store } from './types.js';
 /** `mcp:<app>:` unless REDIS_PREFIX says otherwise: apps sharing one Redis keep apart. */
 export const defaultRedisPrefix = (app: string): string => `mcp:${app}:`;
 
+/** REDIS_PREFIX as written (`mcp-annuaire`) or with its separator (`mcp:annuaire:`): keys read `<prefix>:…`. */
+export const redisPrefix = (configured: string | undefined, app: string): string => {
+  const prefix = configured?.trim() || defaultRedisPrefix(app);
+  return prefix.endsWith(':') ? prefix : `${prefix}:`;
+};
+
 /**
  * The one store of a server: Redis when REDIS_URL is set (shared by replicas, local fallback while it
  * is down), else in-memory. Upstream clients, caches and the failed-auth throttle all use it.
@@ -19,7 +25,7 @@ export const createStoreFromConfig = (
   if (!config.REDIS_URL) return createMemoryStore({ maxEntries: 5000 });
   return createRedisStore({
     url: config.REDIS_URL,
-    prefix: config.REDIS_PREFIX ?? defaultRedisPrefix(app),
+    prefix: redisPrefix(config.REDIS_PREFIX, app),
     log: log.child({ component: 'store' }),
   });
 };

@@ -5,6 +5,7 @@ import { createServer, prepareServer } from '../server.js';
 import { exampleServer } from '../testing/example-server.js';
 import { deleteRedisKeys, uniqueRedisPrefix } from '../testing/redis-server.js';
 import { startTestServer, type TestServer } from '../testing/start.js';
+import { redisPrefix } from './from-config.js';
 import type { Store } from './types.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -61,6 +62,14 @@ describe('createServer: one store per server, handed to the tools', () => {
       raw.disconnect();
     }
     await prepared.dispose();
+  });
+});
+
+describe('REDIS_PREFIX', () => {
+  it('defaults to mcp:<app>: and gets its separator when written without one', () => {
+    expect(redisPrefix(undefined, 'annuaire')).toBe('mcp:annuaire:');
+    expect(redisPrefix('mcp-annuaire', 'annuaire')).toBe('mcp-annuaire:');
+    expect(redisPrefix('team:a:', 'annuaire')).toBe('team:a:');
   });
 });
 
