@@ -15,4 +15,8 @@ export const sampleCall = (app: AppCase, up: Upstreams): ToolCall => ({
   ) as Record<string, unknown>,
 });
 
+/** The call repeated by the load and bench suites (the cached one when the app defines it). */
+export const cachedCall = (app: AppCase, up: Upstreams): ToolCall & { expect: Record<string, unknown> } =>
+  app.cached ?? { ...sampleCall(app, up), expect: app.sample.expect };
+
 export type { AppCase, ToolCall, Upstreams } from './types.js';

@@ -36,5 +36,11 @@ export const siretCase: AppCase = {
     arguments: { url: 'http://127.0.0.1:PORT/' },
     expect: { siren: '798905758' },
   },
+  // Page fetches are not cached (a site's legal notice is read afresh); the registry check is (10 min).
+  cached: {
+    name: 'extract_from_text',
+    arguments: { text: readFixtureText('siret', 'P01_incaya-website.md'), verify: true },
+    expect: { siren: '819989971' },
+  },
   loopbackUrl: (up) => `http://127.0.0.1:${up.env.SAFE_FETCH_ALLOW_PORTS}/`,
 };

@@ -21,6 +21,11 @@ export interface AppCase {
   upstreams: () => Promise<Upstreams>;
   /** A tool call answered from the fixtures, and a field of its structuredContent to check. */
   sample: ToolCall & { expect: Record<string, unknown> };
+  /**
+   * The call the load and bench suites repeat, answered from the app's cache after the first time
+   * (defaults to `sample`); `expect` is checked on its answer.
+   */
+  cached?: ToolCall & { expect: Record<string, unknown> };
   /** A URL the app may fetch that the fuzzer can use for URL-typed fields (loopback only). */
   loopbackUrl?: (up: Upstreams) => string;
 }

@@ -4,12 +4,12 @@
 import { prepareServer } from '@mcp/core';
 import { TEST_CREDENTIAL } from '@mcp/core/testing';
 import { pino } from 'pino';
-import { APP_CASES } from '../apps/index.js';
+import { APP_NAMES, loadAppCase } from '../apps/load.js';
 
-const name = process.argv[2];
-const app = APP_CASES.find((a) => a.app === name);
+const name = process.argv[2] ?? '';
+const app = await loadAppCase(name);
 if (!app) {
-  process.stderr.write(`unknown app ${name}; one of ${APP_CASES.map((a) => a.app).join(', ')}\n`);
+  process.stderr.write(`unknown app ${name}; one of ${APP_NAMES.join(', ')}\n`);
   process.exit(2);
 }
 

@@ -1,0 +1,99 @@
+// `pnpm test:load`: per app, 10,000 cached tool calls at 100 connections (0 errors allowed), then a soak
+// of all five apps at once (SOAK_SECONDS, default 300) printing RSS every 30 s (growth ≤ 10 % allowed).
+// Loopback only, bounded in count and time. Exits non-zero when a check fails.
+import { APP_CASES, cachedCall } from '../apps/index.js';
+import { BUNDLED_SERVE_APP, buildServers } from '../support/build.js';
+import { cannon, toolCallBody } from '../support/cannon.js';
+import { rpc } from '../support/rpc.js';
+import { type AppProcess, spawnApp } from '../support/spawn-app.js';
+
+const AMOUNT = Number(process.env.LOAD_REQUESTS ?? 10_000);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
+const SOAK_CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 10);
+const failures: string[] = [];
+const matches = (actual: Record<string, unknown> | undefined, expected: Record<string, unknown>) =>
+  Object.entries(expected).every(([k, v]) => JSON.stringify(actual?.[k]) === JSON.stringify(v));
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+await buildServers();
+
+const started: Array<{ name: string; proc: AppProcess; body: string }> = [];
+try {
+  for (const app of APP_CASES) {
+    const proc = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP });
+    const call = cachedCall(app, { env: proc.env, requests: () => 0, close: async () => {} });
+    const first = await rpc(proc, 'tools/call', call);
+    if (first.result?.isError || !first.result) failures.push(`${app.app}: ${call.name} failed`);
+    else if (!matches(first.result.structuredContent, call.expect))
+      failures.push(
+        `${app.app}: ${call.name} answered ${JSON.stringify(first.result.structuredContent).slice(0, 200)}`,
+      );
+    const body = toolCallBody(call.name, call.arguments);
+    const upstreamBefore = await proc.upstreamRequests();
+    const r = await cannon({
+      url: proc.mcpUrl,
+      body,
+      authorization: proc.authorization,
+      connections: CONNECTIONS,
+      amount: AMOUNT,
+    });
+    const upstream = (await proc.upstreamRequests()) - upstreamBefore;
+    say(
+      `[load] ${app.app.padEnd(16)} ${r.requests} requests, ${CONNECTIONS} connections: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, upstream requests ${upstream}, RSS ${proc.rssMb()} MB`,
+    );
+    if (r.errors > 0 || r.non2xx > 0) failures.push(`${app.app}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+    if (r.requests < AMOUNT) failures.push(`${app.app}: only ${r.requests} of ${AMOUNT} requests completed`);
+    started.push({ name: app.app, proc, body });
+  }
+
+  say(
+    `\n[soak] ${SOAK_SECONDS} s, all five apps at once, ${SOAK_CONNECTIONS} connections each; RSS (MB) every 30 s`,
+  );
+  say(`[soak] t(s)  ${started.map((s) => s.name.padStart(16)).join('')}`);
+  const rss: number[][] = [];
+  const sample = (t: number) => {
+    const row = started.map((s) => s.proc.rssMb());
+    rss.push(row);
+    say(`[soak] ${String(t).padStart(4)}  ${row.map((v) => String(v).padStart(16)).join('')}`);
+  };
+  const runs = Promise.all(
+    started.map((s) =>
+      cannon({
+        url: s.proc.mcpUrl,
+        body: s.body,
+        authorization: s.proc.authorization,
+        connections: SOAK_CONNECTIONS,
+        seconds: SOAK_SECONDS,
+      }),
+    ),
+  );
+  for (let t = 30; t <= SOAK_SECONDS; t += 30) {
+    await new Promise((r) => setTimeout(r, 30_000));
+    sample(t);
+  }
+  const results = await runs;
+  // The first reading (after 30 s of load) is the warmed-up baseline; the last must stay within 10 %.
+  const firstRow = rss[0] ?? [];
+  const lastRow = rss.at(-1) ?? [];
+  started.forEach((s, i) => {
+    const result = results[i];
+    const base = firstRow[i] ?? 0;
+    const last = lastRow[i] ?? 0;
+    const growth = base > 0 ? Math.round(((last - base) / base) * 1000) / 10 : 0;
+    say(
+      `[soak] ${s.name.padEnd(16)} ${result?.requests} requests, ${result?.rps} req/s, errors ${result?.errors}, non-2xx ${result?.non2xx}, RSS ${base} → ${last} MB (${growth >= 0 ? '+' : ''}${growth} %)`,
+    );
+    if (growth > 10) failures.push(`${s.name}: RSS grew ${growth} % during the soak`);
+    if ((result?.errors ?? 0) > 0 || (result?.non2xx ?? 0) > 0)
+      failures.push(`${s.name}: errors during the soak`);
+  });
+} finally {
+  await Promise.all(started.map((s) => s.proc.stop()));
+}
+
+if (failures.length > 0) {
+  say(`\nFAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  process.exit(1);
+}
+say('\nload: all checks passed');

@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'tsdown';
+
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+
+export const DIST = here('../../dist');
+export const BUNDLED_SERVE_APP = here('../../dist/serve-app.mjs');
+export const CORE_BENCH = {
+  rawFastify: here('../../dist/raw-fastify.mjs'),
+  sdkPattern: here('../../dist/sdk-pattern.mjs'),
+  coreStack: here('../../dist/core-stack.mjs'),
+};
+
+/**
+ * Bundles the app entry and core's benchmark servers to plain JavaScript (everything inlined), so the
+ * measured processes run as in production: no TypeScript loader inflating RSS or start-up time.
+ */
+export const buildServers = async () => {
+  await build({
+    entry: {
+      'serve-app': here('./serve-app.ts'),
+      'raw-fastify': here('../../../core/bench/raw-fastify.ts'),
+      'sdk-pattern': here('../../../core/bench/sdk-pattern.ts'),
+      'core-stack': here('../../../core/bench/core-stack.ts'),
+    },
+    outDir: DIST,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    dts: false,
+    deps: { alwaysBundle: [/.*/] },
+    logLevel: 'warn',
+  });
+};
