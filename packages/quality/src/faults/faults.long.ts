@@ -42,8 +42,8 @@ describe.each(FAULT_CASES)('upstream faults against $app.app', (fc) => {
   afterAll(async () => {
     await fault?.close();
     await bootstrap?.close();
-    console.log(
-      `[faults] ${fc.app.app}\n${rows.map((r) => `  ${r.fault.padEnd(16)} ${r.tool.padEnd(24)} ${r.outcome.padEnd(40)} ${r.ms} ms`).join('\n')}`,
+    process.stdout.write(
+      `[faults] ${fc.app.app}\n${rows.map((r) => `  ${r.fault.padEnd(16)} ${r.tool.padEnd(24)} ${r.outcome.padEnd(40)} ${r.ms} ms`).join('\n')}\n`,
     );
   });
 
