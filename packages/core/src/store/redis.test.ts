@@ -170,6 +170,29 @@ describe('redis store: Redis down', () => {
     ]);
   });
 
+  it('a stalled Redis costs one command timeout, not one per call', async () => {
+    const redis = await startRedisServer();
+    try {
+      const rec = recorder();
+      const store = open(redis.url, PREFIX, rec.log);
+      expect((await store.incr('stall', 60_000)).count).toBe(1);
+      redis.pause();
+      const started = Date.now();
+      const counts: number[] = [];
+      for (let i = 0; i < 10; i += 1) counts.push((await store.incr('stall', 60_000)).count);
+      // The first call waits for the 500 ms command timeout; the next ones answer locally at once.
+      expect(Date.now() - started).toBeLessThan(900);
+      expect(counts).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      redis.resume();
+      await sleep(1100);
+      // Shared again: the timed-out INCR had reached Redis and ran once it resumed, so it counts too.
+      expect((await store.incr('stall', 60_000)).count).toBe(3);
+      expect(store.shared).toBe(true);
+    } finally {
+      await redis.stop();
+    }
+  });
+
   it('falls back when Redis dies mid-run and shares again when it is back', async () => {
     const redis = await startRedisServer();
     try {

@@ -25,6 +25,10 @@ export interface SharedStore extends Store {
 
 type Mode = 'starting' | 'shared' | 'local';
 
+// After a failed command on a connection that still looks up (a hung Redis), go local for this long
+// before trying Redis again, so a stalled server costs one command timeout a second, not one per call.
+const RETRY_SHARED_AFTER_MS = 1000;
+
 /** Redacts the password of a Redis URL for logs. */
 const safeUrl = (url: string): string => {
   try {
@@ -71,12 +75,18 @@ export const createRedisStore = (options: RedisStoreOptions): SharedStore => {
     mode = 'local';
     log.warn({ ...where, reason }, 'redis unavailable: using local in-memory limits, cache and locks');
   };
-  client.on('ready', toShared);
+  const onReady = () => {
+    localUntil = 0;
+    toShared();
+  };
+  const onClose = () => toLocal('connection closed');
+  let localUntil = 0;
+  client.on('ready', onReady);
   client.on('error', (error: Error) => {
     log.debug({ ...where, err: error.message }, 'redis client error');
     if (client.status !== 'ready') toLocal(error.message);
   });
-  client.on('close', () => toLocal('connection closed'));
+  client.on('close', onClose);
 
   // The first calls after start-up wait for the connection (bounded), rather than skip the shared state.
   const firstConnect = new Promise<void>((resolve) => {
@@ -94,7 +104,7 @@ export const createRedisStore = (options: RedisStoreOptions): SharedStore => {
 
   const run = async <T>(shared: (s: Store) => Promise<T>, local: (s: Store) => Promise<T>): Promise<T> => {
     if (client.status !== 'ready' && mode === 'starting') await firstConnect;
-    if (client.status !== 'ready') {
+    if (client.status !== 'ready' || Date.now() < localUntil) {
       if (mode === 'starting') toLocal(`status ${client.status}`);
       return local(fallback);
     }
@@ -103,6 +113,7 @@ export const createRedisStore = (options: RedisStoreOptions): SharedStore => {
       toShared();
       return value;
     } catch (error) {
+      localUntil = Date.now() + RETRY_SHARED_AFTER_MS;
       toLocal((error as Error).message);
       return local(fallback);
     }
@@ -126,7 +137,7 @@ export const createRedisStore = (options: RedisStoreOptions): SharedStore => {
         return release && (() => release().catch(() => undefined));
       }),
     close: async () => {
-      client.removeAllListeners('close');
+      client.off('close', onClose);
       await Promise.allSettled([ops.close(), fallback.close()]);
     },
   };

@@ -36,6 +36,9 @@ export interface TestRedis {
   kill: () => Promise<void>;
   /** Starts it again on the same port, empty. */
   restart: () => Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open, commands hang — a stalled server. */
+  pause: () => void;
+  resume: () => void;
   /** Stops it for good. */
   stop: () => Promise<void>;
 }
@@ -74,7 +77,18 @@ export const startRedisServer = async (options: { bin?: string } = {}): Promise<
   };
 
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, kill, restart: start, stop: kill };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    kill,
+    restart: start,
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
+    stop: async () => {
+      child?.kill('SIGCONT'); // a frozen process does not act on SIGKILL until continued on some systems
+      await kill();
+    },
+  };
 };
 
 /** A key prefix no other test run uses: `mcp:test:<label>:<random>:`. */
