@@ -134,6 +134,8 @@ describe('auto: falling through providers', () => {
     expect(res.error.message).toMatch(
       /^Every search provider failed: serpapi \(rate_limited: .*\); duckduckgo \(blocked: /,
     );
+    // The 429 body survives core's rate_limited error: the operator sees which quota ran out.
+    expect(res.error.message).toContain('Your account credit is too low');
     expect(res.error.details?.providers_failed).toHaveLength(2);
   });
 });
