@@ -75,12 +75,13 @@ export const createRedisStore = (options: RedisStoreOptions): SharedStore => {
     mode = 'local';
     log.warn({ ...where, reason }, 'redis unavailable: using local in-memory limits, cache and locks');
   };
+  // Until then, answer locally without trying Redis (set after a failed command).
+  let localUntil = 0;
   const onReady = () => {
     localUntil = 0;
     toShared();
   };
   const onClose = () => toLocal('connection closed');
-  let localUntil = 0;
   client.on('ready', onReady);
   client.on('error', (error: Error) => {
     log.debug({ ...where, err: error.message }, 'redis client error');
@@ -102,36 +103,36 @@ export const createRedisStore = (options: RedisStoreOptions): SharedStore => {
     client.once('error', done);
   });
 
-  const run = async <T>(shared: (s: Store) => Promise<T>, local: (s: Store) => Promise<T>): Promise<T> => {
+  /** Runs `op` on Redis, or on the local fallback when Redis is not there or fails. */
+  const run = async <T>(op: (s: Store) => Promise<T>): Promise<T> => {
     if (client.status !== 'ready' && mode === 'starting') await firstConnect;
     if (client.status !== 'ready' || Date.now() < localUntil) {
       if (mode === 'starting') toLocal(`status ${client.status}`);
-      return local(fallback);
+      return op(fallback);
     }
     try {
-      const value = await shared(ops);
+      const value = await op(ops);
       toShared();
       return value;
     } catch (error) {
       localUntil = Date.now() + RETRY_SHARED_AFTER_MS;
       toLocal((error as Error).message);
-      return local(fallback);
+      return op(fallback);
     }
   };
-  const both = <T>(op: (s: Store) => Promise<T>) => run(op, op);
 
   return {
     get shared() {
       return mode === 'shared';
     },
-    take: (key, rate) => both((s) => s.take(key, rate)),
-    get: <T>(key: string) => both((s) => s.get<T>(key)),
-    set: (key, value, ttlMs) => both((s) => s.set(key, value, ttlMs)),
-    delete: (key) => both((s) => s.delete(key)),
-    incr: (key, ttlMs) => both((s) => s.incr(key, ttlMs)),
-    count: (key) => both((s) => s.count(key)),
+    take: (key, rate) => run((s) => s.take(key, rate)),
+    get: <T>(key: string) => run((s) => s.get<T>(key)),
+    set: (key, value, ttlMs) => run((s) => s.set(key, value, ttlMs)),
+    delete: (key) => run((s) => s.delete(key)),
+    incr: (key, ttlMs) => run((s) => s.incr(key, ttlMs)),
+    count: (key) => run((s) => s.count(key)),
     lock: (key, ttlMs) =>
-      both(async (s): Promise<Release | undefined> => {
+      run(async (s): Promise<Release | undefined> => {
         const release = await s.lock(key, ttlMs);
         // Releasing must never fail a call: a lost release only lets the lock expire by itself.
         return release && (() => release().catch(() => undefined));
