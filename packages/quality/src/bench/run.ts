@@ -1,0 +1,130 @@
+// `pnpm bench` (packages/quality): in one run on loopback, raw Fastify, the SDK's documented stateless
+// pattern, @mcp/core's full stack (core's own bench servers) and a cached tool call of each app; plus
+// each app's cold start, idle/loaded RSS and upstream requests per tool call. Prints the report and
+// writes it between the markers of docs/benchmarks.md (BENCH_WRITE=0 to only print).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { APP_CASES, cachedCall } from '../apps/index.js';
+import { BUNDLED_SERVE_APP, buildServers, CORE_BENCH } from '../support/build.js';
+import { cannon, toolCallBody } from '../support/cannon.js';
+import { rpc } from '../support/rpc.js';
+import { spawnApp } from '../support/spawn-app.js';
+import { measureBaseline, type Row } from './measure.js';
+import { renderReport } from './report.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SINGLE_FLIGHT = 20;
+const CACHED_CALLS = 100;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+export interface AppFigures {
+  app: string;
+  tool: string;
+  coldStartMs: number;
+  answerBytes: number;
+  singleFlightUpstream: number;
+  sampleUpstream: number;
+  cachedUpstreamPerCall: number;
+  row: Row;
+}
+
+const loadBefore = loadavg();
+await buildServers();
+const echo = toolCallBody('echo', { text: 'hello' });
+const basic = `Basic ${Buffer.from('bench:load-test-passphrase-1').toString('base64')}`;
+const opts = { seconds: SECONDS, connections: CONNECTIONS };
+
+say('baselines: raw Fastify, SDK stateless pattern, @mcp/core full stack (echo)…');
+const baselines = [
+  await measureBaseline('raw Fastify JSON echo', CORE_BENCH.rawFastify, echo, opts),
+  await measureBaseline('SDK stateless pattern (echo)', CORE_BENCH.sdkPattern, echo, opts),
+  await measureBaseline('@mcp/core full stack (echo)', CORE_BENCH.coreStack, echo, {
+    ...opts,
+    authorization: basic,
+  }),
+];
+
+const apps: AppFigures[] = [];
+for (const app of APP_CASES) {
+  say(`${app.app}…`);
+  // A first process: cold start to the first answer of a real (uncached) tool call, and what that one
+  // call costs upstream.
+  const t0 = performance.now();
+  const cold = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP });
+  const up = { env: cold.env, requests: () => 0, close: async () => {} };
+  const call = cachedCall(app, up);
+  let coldStartMs: number;
+  let sampleUpstream: number;
+  try {
+    const first = await rpc(cold, 'tools/call', call);
+    coldStartMs = Math.round(performance.now() - t0);
+    if (first.result?.isError || !first.result) throw new Error(`${app.app}: ${call.name} failed`);
+    sampleUpstream = await cold.upstreamRequests();
+  } finally {
+    await cold.stop();
+  }
+  // A second process, cache cold again: single-flight, then the cache, then throughput.
+  const proc = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP });
+  try {
+    const fresh = cachedCall(app, { env: proc.env, requests: () => 0, close: async () => {} });
+    let before = await proc.upstreamRequests();
+    const answers = await Promise.all(
+      Array.from({ length: SINGLE_FLIGHT }, () => rpc(proc, 'tools/call', fresh)),
+    );
+    const singleFlightUpstream = (await proc.upstreamRequests()) - before;
+    if (answers.some((a) => a.result?.isError || !a.result))
+      throw new Error(`${app.app}: ${call.name} failed`);
+
+    // Cache: the same call again and again costs no upstream request.
+    before = await proc.upstreamRequests();
+    for (let i = 0; i < CACHED_CALLS; i++) await rpc(proc, 'tools/call', fresh);
+    const cachedUpstreamPerCall = ((await proc.upstreamRequests()) - before) / CACHED_CALLS;
+
+    const answerBytes = JSON.stringify(await rpc(proc, 'tools/call', fresh)).length;
+    const idleRssMb = proc.rssMb();
+    const body = toolCallBody(fresh.name, fresh.arguments);
+    const auth = { authorization: proc.authorization };
+    await cannon({ url: proc.mcpUrl, body, connections: CONNECTIONS, seconds: 2, ...auth });
+    const r = await cannon({ url: proc.mcpUrl, body, connections: CONNECTIONS, seconds: SECONDS, ...auth });
+    if (r.errors > 0 || r.non2xx > 0) throw new Error(`${app.app}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+    apps.push({
+      app: app.app,
+      tool: call.name,
+      coldStartMs,
+      answerBytes,
+      singleFlightUpstream,
+      sampleUpstream,
+      cachedUpstreamPerCall,
+      row: { name: `${app.app} · ${call.name} (cached)`, ...r, idleRssMb, loadedRssMb: proc.rssMb() },
+    });
+  } finally {
+    await proc.stop();
+  }
+}
+
+const report = renderReport({
+  machine: `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  load: `load average ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} before, ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} after (1/5/15 min)`,
+  settings: `autocannon, ${CONNECTIONS} connections, ${SECONDS} s per target after a 2 s warm-up; single-flight: ${SINGLE_FLIGHT} identical concurrent calls; cache: ${CACHED_CALLS} repeated calls`,
+  date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+  baselines,
+  apps,
+  singleFlight: SINGLE_FLIGHT,
+});
+say(`\n${report}`);
+
+if (process.env.BENCH_WRITE !== '0') {
+  const doc = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
+  const text = readFileSync(doc, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a === -1 || b === -1) throw new Error(`docs/benchmarks.md lacks the ${start} / ${end} markers`);
+  writeFileSync(doc, `${text.slice(0, a + start.length)}\n${report}\n${text.slice(b)}`);
+  say(`written to ${doc}`);
+}
