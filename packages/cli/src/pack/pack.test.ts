@@ -50,6 +50,7 @@ describe.each(APPS)('@mcp-fr/%s from its tarball', (app) => {
     const list = await exec('tar', ['-tzf', tarballs.get(app) as string], { cwd: work });
     expect(list.stdout.trim().split('\n').sort()).toEqual(
       [
+        'package/LICENSE',
         'package/README.md',
         `package/bin/${binName(app)}.js`,
         'package/dist/main.js',

@@ -157,8 +157,8 @@ export const stagePackage = async (root: string, target: PackTarget, stageDir: s
   const bin = join(stageDir, 'bin', `${binName(target)}.js`);
   await writeFile(bin, binWrapper(target));
   await chmod(bin, 0o755);
-  // npm ships a LICENSE file whatever `files` says; the repository may not have one yet.
-  await copyFile(join(root, 'LICENSE'), join(stageDir, 'LICENSE')).catch(() => {});
+  // npm ships a LICENSE file whatever `files` says.
+  await copyFile(join(root, 'LICENSE'), join(stageDir, 'LICENSE'));
   return stageDir;
 };
 
