@@ -1,4 +1,4 @@
-import type { CallToolResult, ServerContext, Tool } from '@modelcontextprotocol/server';
+import type { CallToolResult, PromptMessage, ServerContext, Tool } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
 import { defineTool, toolError } from '../tool.js';
 
@@ -221,8 +221,8 @@ export const conformancePrompts = [
 ];
 
 /** `prompts/get`: the messages of a known prompt, or undefined. */
-export const getPrompt = (name: string, args: Record<string, string>) => {
-  const user = (content: object) => ({ role: 'user' as const, content });
+export const getPrompt = (name: string, args: Record<string, string>): PromptMessage[] | undefined => {
+  const user = (content: PromptMessage['content']): PromptMessage => ({ role: 'user', content });
   switch (name) {
     case 'test_simple_prompt':
       return [user({ type: 'text', text: 'This is a simple prompt for testing.' })];

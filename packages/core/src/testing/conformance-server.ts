@@ -87,7 +87,7 @@ export const conformanceFactory = (log: Logger): McpServerFactory => {
     server.setRequestHandler('prompts/get', async (request) => {
       const messages = getPrompt(request.params.name, request.params.arguments ?? {});
       if (!messages) throw new Error(`Unknown prompt ${request.params.name}`);
-      return { messages } as never;
+      return { messages };
     });
     server.setRequestHandler('logging/setLevel', async () => ({}));
     server.setRequestHandler('completion/complete', async (request) => {
