@@ -23,7 +23,7 @@ await buildServers();
 const started: Array<{ name: string; proc: AppProcess; body: string }> = [];
 try {
   for (const app of APP_CASES) {
-    const proc = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP });
+    const proc = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP, nodeArgs: ['--expose-gc'] });
     const call = cachedCall(app, { env: proc.env, requests: () => 0, close: async () => {} });
     const first = await rpc(proc, 'tools/call', call);
     if (first.result?.isError || !first.result) failures.push(`${app.app}: ${call.name} failed`);
@@ -65,14 +65,21 @@ try {
     ),
   );
   say(
-    `[soak] ${SOAK_SECONDS} s, all five apps at once, ${SOAK_CONNECTIONS} connections each; RSS (MB) every 30 s`,
+    `[soak] ${SOAK_SECONDS} s, all five apps at once, ${SOAK_CONNECTIONS} connections each; RSS MB (live heap MB) every 30 s, after a GC`,
   );
   say(`[soak] t(s)  ${started.map((s) => s.name.padStart(16)).join('')}`);
+  // Each reading follows a full GC in the app, so it shows retained memory rather than where V8's
+  // heap happens to be between collections; the live heap is printed beside it.
   const rss: number[][] = [];
-  const sample = (t: number) => {
+  const heap: number[][] = [];
+  const sample = async (t: number) => {
+    const heaps = await Promise.all(started.map((s) => s.proc.collect()));
     const row = started.map((s) => s.proc.rssMb());
     rss.push(row);
-    say(`[soak] ${String(t).padStart(4)}  ${row.map((v) => String(v).padStart(16)).join('')}`);
+    heap.push(heaps.map((h) => h.heapUsed));
+    say(
+      `[soak] ${String(t).padStart(4)}  ${row.map((v, i) => `${v} (${heaps[i]?.heapUsed})`.padStart(16)).join('')}`,
+    );
   };
   const runs = Promise.all(
     started.map((s) =>
@@ -87,7 +94,7 @@ try {
   );
   for (let t = 30; t <= SOAK_SECONDS; t += 30) {
     await new Promise((r) => setTimeout(r, 30_000));
-    sample(t);
+    await sample(t);
   }
   const results = await runs;
   // The first reading (after 30 s of load) is the warmed-up baseline; the last must stay within 10 %.
@@ -102,6 +109,11 @@ try {
       `[soak] ${s.name.padEnd(16)} ${result?.requests} requests, ${result?.rps} req/s, errors ${result?.errors}, non-2xx ${result?.non2xx}, RSS ${base} → ${last} MB (${growth >= 0 ? '+' : ''}${growth} %)`,
     );
     if (growth > 10) failures.push(`${s.name}: RSS grew ${growth} % during the soak`);
+    const heapBase = heap[0]?.[i] ?? 0;
+    const heapLast = heap.at(-1)?.[i] ?? 0;
+    say(`[soak] ${s.name.padEnd(16)} live heap ${heapBase} → ${heapLast} MB`);
+    if (heapLast > Math.max(heapBase * 1.1, heapBase + 5))
+      failures.push(`${s.name}: live heap grew from ${heapBase} to ${heapLast} MB during the soak`);
     if ((result?.errors ?? 0) > 0 || (result?.non2xx ?? 0) > 0)
       failures.push(`${s.name}: errors during the soak`);
   });
