@@ -1,33 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMetrics } from '../metrics/registry.js';
+import { describe, expect, it } from 'vitest';
 import { readFixture, readFixtureText } from '../testing/fixtures.js';
-import { type ReplayRoute, type ReplayServer, startReplayServer } from '../testing/replay-server.js';
-import type { Upstream, UpstreamOptions } from './types.js';
-import { createUpstream } from './upstream.js';
+import { upstreamHarness } from './test-support.js';
 
-const open: Array<{ close: () => Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((x) => x.close()));
-});
-
-const serve = async (routes: ReplayRoute[]): Promise<ReplayServer> => {
-  const server = await startReplayServer(routes);
-  open.push(server);
-  return server;
-};
-
-const client = (server: ReplayServer, options: Partial<UpstreamOptions> = {}): Upstream => {
-  const api = createUpstream({
-    name: 'ddg',
-    baseUrl: server.url,
-    cache: { ttlMs: 60_000 },
-    backoff: { baseMs: 10, maxMs: 40 },
-    metrics: createMetrics(),
-    ...options,
-  });
-  open.push(api);
-  return api;
-};
+const { serve, client } = upstreamHarness({ name: 'ddg', cache: { ttlMs: 60_000 } });
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
 

@@ -1,33 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../metrics/registry.js';
 import { createMemoryStore } from '../store/memory.js';
-import { type ReplayRoute, type ReplayServer, startReplayServer } from '../testing/replay-server.js';
-import type { Upstream, UpstreamOptions } from './types.js';
+import { upstreamHarness } from './test-support.js';
 import { createUpstream } from './upstream.js';
 
-const open: Array<{ close: () => Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((x) => x.close()));
-});
-
-const serve = async (routes: ReplayRoute[]): Promise<ReplayServer> => {
-  const server = await startReplayServer(routes);
-  open.push(server);
-  return server;
-};
-
-const client = (server: ReplayServer, options: Partial<UpstreamOptions> = {}): Upstream => {
-  const api = createUpstream({
-    name: 'serper',
-    baseUrl: server.url,
-    cache: { ttlMs: 60_000 },
-    backoff: { baseMs: 10, maxMs: 40 },
-    metrics: createMetrics(),
-    ...options,
-  });
-  open.push(api);
-  return api;
-};
+const { track, serve, client } = upstreamHarness({ name: 'serper', cache: { ttlMs: 60_000 } });
 
 describe('createUpstream: TTL cache', () => {
   it('answers a repeated GET from the cache with cached: true and no upstream request', async () => {
@@ -87,7 +64,7 @@ describe('createUpstream: TTL cache', () => {
   it('bypasses the cache entirely when none is configured', async () => {
     const server = await serve([{ path: '/search', body: { results: [] } }]);
     const api = createUpstream({ name: 'brave', baseUrl: server.url, metrics: createMetrics() });
-    open.push(api);
+    track(api);
     await api.json({ path: '/search' });
     await api.json({ path: '/search' });
     expect(server.count()).toBe(2);

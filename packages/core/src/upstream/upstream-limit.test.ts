@@ -1,18 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../metrics/registry.js';
-import { type ReplayServer, startReplayServer } from '../testing/replay-server.js';
+import type { ReplayServer } from '../testing/replay-server.js';
+import { upstreamHarness } from './test-support.js';
 import type { Upstream, UpstreamOptions } from './types.js';
 import { createUpstream } from './upstream.js';
 
-const open: Array<{ close: () => Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((x) => x.close()));
-});
+const { serve, track } = upstreamHarness({ name: 'annuaire' });
 
 const setup = async (options: Partial<UpstreamOptions>): Promise<{ server: ReplayServer; api: Upstream }> => {
-  const server = await startReplayServer([{ path: /^\/search/, body: { results: [] } }]);
-  const api = createUpstream({ name: 'annuaire', baseUrl: server.url, metrics: createMetrics(), ...options });
-  open.push(server, api);
+  const server = await serve([{ path: /^\/search/, body: { results: [] } }]);
+  const api = track(
+    createUpstream({ name: 'annuaire', baseUrl: server.url, metrics: createMetrics(), ...options }),
+  );
   return { server, api };
 };
 

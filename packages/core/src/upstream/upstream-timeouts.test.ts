@@ -1,31 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../metrics/registry.js';
-import { type ReplayRoute, type ReplayServer, startReplayServer } from '../testing/replay-server.js';
-import type { Upstream, UpstreamOptions } from './types.js';
+import { upstreamHarness } from './test-support.js';
 import { createUpstream } from './upstream.js';
 
-const open: Array<{ close: () => Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((x) => x.close()));
-});
-
-const serve = async (routes: ReplayRoute[]): Promise<ReplayServer> => {
-  const server = await startReplayServer(routes);
-  open.push(server);
-  return server;
-};
-
-const client = (server: ReplayServer, options: Partial<UpstreamOptions> = {}): Upstream => {
-  const api = createUpstream({
-    name: 'annuaire',
-    baseUrl: server.url,
-    backoff: { baseMs: 10, maxMs: 40 },
-    metrics: createMetrics(),
-    ...options,
-  });
-  open.push(api);
-  return api;
-};
+const { serve, client } = upstreamHarness({ name: 'annuaire' });
 
 describe('createUpstream: limits and cancellation', () => {
   it('times out a slow upstream with upstream_timeout', async () => {

@@ -1,0 +1,48 @@
+import { afterEach } from 'vitest';
+import { createMetrics } from '../metrics/registry.js';
+import { type ReplayRoute, type ReplayServer, startReplayServer } from '../testing/replay-server.js';
+import type { Upstream, UpstreamOptions } from './types.js';
+import { createUpstream } from './upstream.js';
+
+// Shared by the upstream tests: loopback servers and clients that close after each test.
+
+type Closable = { close: () => Promise<void> };
+
+export type UpstreamHarness = {
+  /** Closes `x` after the current test. */
+  track: <T extends Closable>(x: T) => T;
+  serve: (routes: ReplayRoute[]) => Promise<ReplayServer>;
+  /** A client on `server` with short backoff and private metrics; `options` override the file's defaults. */
+  client: (server: ReplayServer, options?: Partial<UpstreamOptions>) => Upstream;
+};
+
+/** Call once at the top of a test file, with that file's client defaults (at least the upstream name). */
+export const upstreamHarness = (
+  defaults: Partial<UpstreamOptions> & Pick<UpstreamOptions, 'name'>,
+): UpstreamHarness => {
+  const open: Closable[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((x) => x.close()));
+  });
+
+  const track = <T extends Closable>(x: T): T => {
+    open.push(x);
+    return x;
+  };
+
+  const serve = async (routes: ReplayRoute[]): Promise<ReplayServer> =>
+    track(await startReplayServer(routes));
+
+  const client = (server: ReplayServer, options: Partial<UpstreamOptions> = {}): Upstream =>
+    track(
+      createUpstream({
+        baseUrl: server.url,
+        backoff: { baseMs: 10, maxMs: 40 },
+        metrics: createMetrics(),
+        ...defaults,
+        ...options,
+      }),
+    );
+
+  return { track, serve, client };
+};
