@@ -58,6 +58,18 @@ export const parseJson = (text: string | undefined): unknown => {
   }
 };
 
+/** A provider's wording kept in one top-level string member of its JSON error body (`error`, `message`). */
+export const stringMember =
+  (key: string) =>
+  (text: string): string | undefined => {
+    const json = parseJson(text);
+    if (json && typeof json === 'object' && key in json) {
+      const value: unknown = (json as Record<string, unknown>)[key];
+      if (typeof value === 'string') return value;
+    }
+    return undefined;
+  };
+
 const QUOTA = /credit|quota|run out|exceeded|limit|too many|plan/i;
 const AUTH = /api[ _-]?key|unauthori[sz]ed|forbidden|token|not valid|permission|access denied|authenticat/i;
 

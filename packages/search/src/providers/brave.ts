@@ -1,9 +1,10 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
-import { mapUpstreamError, parseJson, providerError, scrubSecrets } from '../errors.js';
+import { parseJson, providerError } from '../errors.js';
 import { htmlToText, type RawResult, toResults } from '../text.js';
-import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
-import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
+import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
+import type { ProviderDeps, UpstreamCall } from '../upstream.js';
+import { createJsonProvider } from './json-provider.js';
 
 export const BRAVE_BASE_URL = 'https://api.search.brave.com';
 
@@ -67,22 +68,20 @@ export const braveErrorMessage = (text: string): string | undefined => {
   return detail ?? code;
 };
 
-export const createBraveProvider = (config: BraveConfig, deps: ProviderDeps): SearchProvider => {
-  const api = deps.createUpstream({
-    name: 'brave',
-    baseUrl: config.baseUrl ?? BRAVE_BASE_URL,
-    headers: { 'x-subscription-token': config.apiKey, accept: 'application/json' },
-    timeoutMs: deps.timeoutMs,
-    retries: 1,
-    ...sharedOptions(deps),
-  });
-  const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
-    const res = await api.json<unknown>(braveCall(req));
-    if (!res.ok)
-      return scrubSecrets(mapUpstreamError('Brave Search', res.error, braveErrorMessage), [config.apiKey]);
-    const results = parseBrave(res.value.data, req.num);
-    if (!results.ok) return results;
-    return ok({ results: results.value, cached: res.value.cached });
-  };
-  return { id: 'brave', search };
-};
+export const createBraveProvider = (config: BraveConfig, deps: ProviderDeps): SearchProvider =>
+  createJsonProvider(
+    {
+      id: 'brave',
+      label: 'Brave Search',
+      upstream: {
+        name: 'brave',
+        baseUrl: config.baseUrl ?? BRAVE_BASE_URL,
+        headers: { 'x-subscription-token': config.apiKey, accept: 'application/json' },
+      },
+      call: braveCall,
+      parse: parseBrave,
+      errorMessage: braveErrorMessage,
+      secrets: [config.apiKey],
+    },
+    deps,
+  );

@@ -1,9 +1,10 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
-import { mapUpstreamError, parseJson, providerError, scrubSecrets } from '../errors.js';
+import { parseJson, providerError } from '../errors.js';
 import { type RawResult, toResults } from '../text.js';
-import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
-import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
+import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
+import type { ProviderDeps, UpstreamCall } from '../upstream.js';
+import { createJsonProvider } from './json-provider.js';
 
 export const GOOGLE_CSE_BASE_URL = 'https://www.googleapis.com';
 
@@ -65,25 +66,21 @@ export const googleCseErrorMessage = (text: string): string | undefined => {
   return parsed.success ? parsed.data.error.message : undefined;
 };
 
-export const createGoogleCseProvider = (config: GoogleCseConfig, deps: ProviderDeps): SearchProvider => {
-  const api = deps.createUpstream({
-    name: 'google_cse',
-    baseUrl: config.baseUrl ?? GOOGLE_CSE_BASE_URL,
-    // Google APIs accept the key as a header, which keeps it out of URLs, logs and cache keys.
-    headers: { 'x-goog-api-key': config.key },
-    timeoutMs: deps.timeoutMs,
-    retries: 1,
-    ...sharedOptions(deps),
-  });
-  const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
-    const res = await api.json<unknown>(googleCseCall(req, config.cx));
-    if (!res.ok) {
-      const mapped = mapUpstreamError('Google Custom Search', res.error, googleCseErrorMessage);
-      return scrubSecrets(mapped, [config.key]);
-    }
-    const results = parseGoogleCse(res.value.data, req.num);
-    if (!results.ok) return results;
-    return ok({ results: results.value, cached: res.value.cached });
-  };
-  return { id: 'google_cse', search };
-};
+export const createGoogleCseProvider = (config: GoogleCseConfig, deps: ProviderDeps): SearchProvider =>
+  createJsonProvider(
+    {
+      id: 'google_cse',
+      label: 'Google Custom Search',
+      upstream: {
+        name: 'google_cse',
+        baseUrl: config.baseUrl ?? GOOGLE_CSE_BASE_URL,
+        // Google APIs accept the key as a header, which keeps it out of URLs, logs and cache keys.
+        headers: { 'x-goog-api-key': config.key },
+      },
+      call: (req) => googleCseCall(req, config.cx),
+      parse: parseGoogleCse,
+      errorMessage: googleCseErrorMessage,
+      secrets: [config.key],
+    },
+    deps,
+  );

@@ -1,6 +1,6 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
-import { mapUpstreamError, parseJson, providerError } from '../errors.js';
+import { mapUpstreamError, providerError, stringMember } from '../errors.js';
 import { type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
 import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
@@ -74,12 +74,7 @@ export const parseSearxng = (data: unknown, limit?: number): Result<SearchResult
   return ok(results);
 };
 
-export const searxngErrorMessage = (text: string): string | undefined => {
-  const json = parseJson(text);
-  if (json && typeof json === 'object' && 'error' in json && typeof json.error === 'string')
-    return json.error;
-  return undefined;
-};
+export const searxngErrorMessage = stringMember('error');
 
 export const createSearxngProvider = (config: SearxngConfig, deps: ProviderDeps): SearchProvider => {
   const { baseUrl, prefix } = searxngBase(config.url);

@@ -1,9 +1,11 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
-import { mapUpstreamError, parseJson, providerError, reasonFromMessage, scrubSecrets } from '../errors.js';
-import { type RawResult, toResults } from '../text.js';
-import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
-import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
+import { providerError, reasonFromMessage, scrubSecrets, stringMember } from '../errors.js';
+import { toResults } from '../text.js';
+import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
+import type { ProviderDeps, UpstreamCall } from '../upstream.js';
+import { googleOrganicRaws } from './google-organic.js';
+import { createJsonProvider } from './json-provider.js';
 
 export const SERPAPI_BASE_URL = 'https://serpapi.com';
 
@@ -12,12 +14,6 @@ export interface SerpApiConfig {
   baseUrl?: string | undefined;
 }
 
-const organic = z.object({
-  title: z.string().optional(),
-  link: z.string().optional(),
-  snippet: z.string().optional(),
-  date: z.string().optional(),
-});
 const body = z.object({ error: z.string().optional(), organic_results: z.array(z.unknown()).optional() });
 
 /** SerpAPI says "no results" through its `error` member, with a 200: that is an empty page, not a fault. */
@@ -51,43 +47,27 @@ export const parseSerpApi = (data: unknown, limit?: number): Result<SearchResult
       reason === 'quota' ? 'rate_limited' : reason === 'auth' ? 'upstream_http' : 'upstream_bad_response';
     return providerError(code, `SerpAPI: ${error}`, reason);
   }
-  const raws: RawResult[] = [];
-  for (const item of parsed.data.organic_results ?? []) {
-    const row = organic.safeParse(item);
-    if (row.success)
-      raws.push({
-        title: row.data.title,
-        url: row.data.link,
-        snippet: row.data.snippet,
-        date: row.data.date,
-      });
-  }
+  const raws = googleOrganicRaws(parsed.data.organic_results ?? []);
   return ok(toResults(raws, limit));
 };
 
 /** `{"error": "Your account credit is too low, please add more credits."}` */
-export const serpApiErrorMessage = (text: string): string | undefined => {
-  const json = parseJson(text);
-  if (json && typeof json === 'object' && 'error' in json && typeof json.error === 'string')
-    return json.error;
-  return undefined;
-};
+export const serpApiErrorMessage = stringMember('error');
 
-export const createSerpApiProvider = (config: SerpApiConfig, deps: ProviderDeps): SearchProvider => {
-  const api = deps.createUpstream({
-    name: 'serpapi',
-    baseUrl: config.baseUrl ?? SERPAPI_BASE_URL,
-    timeoutMs: deps.timeoutMs,
-    retries: 1,
-    ...sharedOptions(deps),
-  });
-  const search = async (req: NormalizedRequest): Promise<Result<ProviderAnswer, ErrorPayload>> => {
-    const res = await api.json<unknown>(serpApiCall(req, config.apiKey));
-    if (!res.ok)
-      return scrubSecrets(mapUpstreamError('SerpAPI', res.error, serpApiErrorMessage), [config.apiKey]);
-    const results = parseSerpApi(res.value.data, req.num);
-    if (!results.ok) return scrubSecrets(results, [config.apiKey]);
-    return ok({ results: results.value, cached: res.value.cached });
-  };
-  return { id: 'serpapi', search };
-};
+export const createSerpApiProvider = (config: SerpApiConfig, deps: ProviderDeps): SearchProvider =>
+  createJsonProvider(
+    {
+      id: 'serpapi',
+      label: 'SerpAPI',
+      upstream: { name: 'serpapi', baseUrl: config.baseUrl ?? SERPAPI_BASE_URL },
+      call: (req) => serpApiCall(req, config.apiKey),
+      // SerpAPI's own `error` member reaches the message, and may echo the key.
+      parse: (data, limit) => {
+        const results = parseSerpApi(data, limit);
+        return results.ok ? results : scrubSecrets(results, [config.apiKey]);
+      },
+      errorMessage: serpApiErrorMessage,
+      secrets: [config.apiKey],
+    },
+    deps,
+  );
