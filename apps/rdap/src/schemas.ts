@@ -75,6 +75,21 @@ export const domainRecordSchema = z.object({
 });
 export type DomainRecord = z.infer<typeof domainRecordSchema>;
 
+/** The registration data of a domain nobody holds (or whose answer could not be read): all empty. */
+export const noRegistrationData = (): Pick<
+  DomainRecord,
+  'statuses' | 'events' | 'registrar' | 'registrant' | 'admin' | 'tech' | 'nameservers' | 'dnssec'
+> => ({
+  statuses: [],
+  events: { registration: null, expiration: null, last_changed: null, transfer: null },
+  registrar: null,
+  registrant: null,
+  admin: null,
+  tech: null,
+  nameservers: [],
+  dnssec: { signed: null, ds_records: [] },
+});
+
 export const abuseSchema = z
   .object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })
   .nullable();

@@ -3,7 +3,7 @@ import type { RdapDeps } from '../deps.js';
 import type { NormalizedDomain } from '../domain.js';
 import { mergeRegistrarAnswer, needsRegistrarData } from '../rdap/merge.js';
 import { normalizeRdapDomain, relatedRdapUrl } from '../rdap/normalize-domain.js';
-import type { DomainRecord } from '../schemas.js';
+import { type DomainRecord, noRegistrationData } from '../schemas.js';
 import { parseWhois, whoisRecord } from '../whois/parse.js';
 import { resolveRdapServer } from './resolve.js';
 
@@ -24,14 +24,7 @@ const notRegistered = (
     domain: domain.ascii,
     domain_unicode: domain.unicode,
     registered: false,
-    statuses: [],
-    events: { registration: null, expiration: null, last_changed: null, transfer: null },
-    registrar: null,
-    registrant: null,
-    admin: null,
-    tech: null,
-    nameservers: [],
-    dnssec: { signed: null, ds_records: [] },
+    ...noRegistrationData(),
     source,
     server,
     raw_url: rawUrl,

@@ -1,5 +1,5 @@
 import { isPlaceholder } from '../redaction.js';
-import type { Contact, ContactField } from '../schemas.js';
+import { type Contact, type ContactField, noRegistrationData } from '../schemas.js';
 import {
   allValues,
   eppToRdapStatus,
@@ -49,14 +49,7 @@ export const parseAfnicWhois = (text: string): WhoisParsed => {
   if (!domainBlock || NOT_FOUND.test(text)) {
     return {
       found: NOT_FOUND.test(text) ? false : null,
-      statuses: [],
-      events: { registration: null, expiration: null, last_changed: null, transfer: null },
-      registrar: null,
-      registrant: null,
-      admin: null,
-      tech: null,
-      nameservers: [],
-      dnssec: { signed: null, ds_records: [] },
+      ...noRegistrationData(),
       warnings: NOT_FOUND.test(text) ? [] : ['no "domain:" block in the AFNIC answer'],
     };
   }
