@@ -1,4 +1,4 @@
-import { parseRna, parseSiren, parseSiret, parseTva } from '@mcp/fr-ids';
+import { type IdResult, parseRna, parseSiren, parseSiret, parseTva } from '@mcp/fr-ids';
 import type { TextDoc } from './doc.js';
 import { type LabelKind, nearestLabel } from './labels.js';
 import { isPhoneRun } from './phone.js';
@@ -90,6 +90,31 @@ const readingsOf = (groups: number[], label: LabelKind | null): Reading[] => {
   return readings;
 };
 
+type Verdict = Pick<RawCandidate, 'valid' | 'invalid_reason'>;
+
+const verdictOf = (res: IdResult<unknown>): Verdict =>
+  res.ok ? { valid: true, invalid_reason: null } : { valid: false, invalid_reason: res.error.reason };
+
+/** A TVA or RNA number, named by its prefix or label: always labeled, never an RCS. */
+const prefixed = (
+  type: 'tva' | 'rna',
+  value: string,
+  normalized: string,
+  siren: string | null,
+  verdict: Verdict,
+  start: number,
+): RawCandidate => ({
+  type,
+  value,
+  normalized,
+  siren,
+  ...verdict,
+  labeled: true,
+  rcs_city: null,
+  start,
+  end: start + value.length,
+});
+
 export interface Scan {
   candidates: RawCandidate[];
   /** `RCS Périgueux` without a number: the town, to complete the publisher's RCS. */
@@ -105,68 +130,40 @@ export const scanCandidates = (doc: TextDoc): Scan => {
   const take = (s: number, e: number) => taken.fill(1, s, e);
   const isTaken = (s: number, e: number) => taken[s] === 1 || taken[e - 1] === 1;
 
-  for (const m of text.matchAll(FR_TVA)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const res = parseTva(m[0]);
-    out.push({
-      type: 'tva',
-      value: m[0],
-      normalized: `FR${(m[1] ?? '').toUpperCase()}${(m[2] ?? '').replace(/\D/g, '')}`,
-      siren: res.ok ? res.value.siren : (m[2] ?? '').replace(/\D/g, ''),
-      valid: res.ok,
-      invalid_reason: res.ok ? null : res.error.reason,
-      labeled: true,
-      rcs_city: null,
-      start,
-      end,
-    });
-    take(start, end);
-  }
+  /** Reads each match of `re` outside earlier claims (null: not one) and claims its characters. */
+  const claim = (re: RegExp, read: (m: RegExpExecArray, start: number) => RawCandidate | null) => {
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (isTaken(start, end)) continue;
+      const candidate = read(m, start);
+      if (!candidate) continue;
+      out.push(candidate);
+      take(start, end);
+    }
+  };
 
-  for (const m of text.matchAll(FOREIGN_VAT)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (isTaken(start, end)) continue;
+  claim(FR_TVA, (m, start) => {
+    const res = parseTva(m[0]);
+    const digits = (m[2] ?? '').replace(/\D/g, '');
+    const normalized = `FR${(m[1] ?? '').toUpperCase()}${digits}`;
+    return prefixed('tva', m[0], normalized, res.ok ? res.value.siren : digits, verdictOf(res), start);
+  });
+
+  claim(FOREIGN_VAT, (m, start) => {
     const compact = m[0].replace(/[\s.-]/g, '');
     // Only after a VAT label: product codes look the same ("SK12345678"). Unlabeled, the digits stay
     // glued to letters and are never read as a SIREN anyway.
-    if (nearestLabel(lineBefore(text, start, 60)) !== 'tva') continue;
-    if (!/^[A-Z]{2,3}U?\d{8,13}[A-Z\d]?$/.test(compact)) continue;
-    out.push({
-      type: 'tva',
-      value: m[0],
-      normalized: compact,
-      siren: null,
-      valid: false,
-      invalid_reason: 'foreign_vat',
-      labeled: true,
-      rcs_city: null,
-      start,
-      end,
-    });
-    take(start, end);
-  }
+    if (nearestLabel(lineBefore(text, start, 60)) !== 'tva') return null;
+    if (!/^[A-Z]{2,3}U?\d{8,13}[A-Z\d]?$/.test(compact)) return null;
+    return prefixed('tva', m[0], compact, null, { valid: false, invalid_reason: 'foreign_vat' }, start);
+  });
 
-  for (const m of text.matchAll(RNA)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (isTaken(start, end)) continue;
+  claim(RNA, (m, start) => {
     const res = parseRna(m[0]);
-    out.push({
-      type: 'rna',
-      value: m[0],
-      normalized: res.ok ? res.value : m[0].replace(/\s/g, ''),
-      siren: null,
-      valid: res.ok,
-      invalid_reason: res.ok ? null : res.error.reason,
-      labeled: true,
-      rcs_city: null,
-      start,
-      end,
-    });
-    take(start, end);
-  }
+    const normalized = res.ok ? res.value : m[0].replace(/\s/g, '');
+    return prefixed('rna', m[0], normalized, null, verdictOf(res), start);
+  });
 
   for (const m of text.matchAll(DIGIT_RUN)) {
     const start = m.index;
@@ -178,19 +175,7 @@ export const scanCandidates = (doc: TextDoc): Scan => {
     // "N° TVA : 03 552 081 317": a French VAT number written without its FR prefix.
     if (label === 'tva' && parts.join('').length === 11) {
       const tva = `FR${parts.join('')}`;
-      const res = parseTva(tva);
-      out.push({
-        type: 'tva',
-        value: m[0],
-        normalized: tva,
-        siren: tva.slice(4),
-        valid: res.ok,
-        invalid_reason: res.ok ? null : res.error.reason,
-        labeled: true,
-        rcs_city: null,
-        start,
-        end: start + m[0].length,
-      });
+      out.push(prefixed('tva', m[0], tva, tva.slice(4), verdictOf(parseTva(tva)), start));
       continue;
     }
     const readings = readingsOf(
@@ -223,8 +208,7 @@ export const scanCandidates = (doc: TextDoc): Scan => {
       value,
       normalized: digits,
       siren: digits.slice(0, 9),
-      valid: res.ok,
-      invalid_reason: res.ok ? null : res.error.reason,
+      ...verdictOf(res),
       labeled,
       rcs_city: (/R\.?\s?C\.?\s?S/i.test(window) ? cityBefore(window) : null) ?? cityAfter,
       start,
