@@ -7,8 +7,9 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_IDS, type AppId } from '../apps.js';
+import { exec } from '../exec.js';
 import { workspaceRoot } from './root.js';
-import { binName, exec, type PackTarget, packStaged, stagePackage } from './stage.js';
+import { binName, type PackTarget, packStaged, stagePackage } from './stage.js';
 
 // Building a bundle takes 5–40 s depending on the machine's load, so the normal suite packs one app
 // end to end; MCP_TEST_PACK=1 packs all five (what a release does).

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AppId, npmPackageName } from '../apps.js';
+import { type Exec, exec } from '../exec.js';
 
 /**
  * Publishing an app under @mcp-fr/<app> without renaming the workspace package @mcp/<app> (which
@@ -27,36 +27,6 @@ interface AppManifest {
   version: string;
   description?: string;
 }
-
-export interface Exec {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export const exec = (
-  command: string,
-  args: string[],
-  options: { cwd: string; timeoutMs?: number; env?: NodeJS.ProcessEnv },
-) =>
-  new Promise<Exec>((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      timeout: options.timeoutMs ?? 120_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 
 const must = async (what: string, result: Promise<Exec>): Promise<Exec> => {
   const r = await result;
