@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APPS, ROOT, readRepoFile } from './repo.js';
+import { run } from './run.js';
 
 // Each app bundles into one ESM file that runs with nothing but Node: that file is the whole Docker
 // runtime layer and the `npx` bin. The bundles are built into a temp dir outside the repo, so no
@@ -11,31 +11,7 @@ import { APPS, ROOT, readRepoFile } from './repo.js';
 const work = mkdtempSync(join(tmpdir(), 'mcp-bundle-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const run = (command: string, args: string[], options: { cwd: string; input?: string; timeoutMs: number }) =>
-  new Promise<Exit>((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      timeout: options.timeoutMs,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? work, NODE_ENV: 'production' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
+const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? work, NODE_ENV: 'production' };
 
 /** Tool names declared one per file: `src/tools/<tool>.ts` containing `name: '<tool>'`. */
 const declaredTools = (app: string): string[] => {
@@ -83,6 +59,7 @@ describe('app bundles (DESIGN.md §3: pnpm --filter @mcp/<app> build → dist/ma
         ['--out-dir', join(out, 'dist'), '-l', 'warn'],
         {
           cwd: join(ROOT, 'apps', app),
+          env,
           timeoutMs: 60_000,
         },
       );
@@ -96,6 +73,7 @@ describe('app bundles (DESIGN.md §3: pnpm --filter @mcp/<app> build → dist/ma
       writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
       const session = await run(process.execPath, ['dist/main.js', '--stdio'], {
         cwd: out,
+        env,
         input: `${initialize}\n${listTools}\n`,
         timeoutMs: 20_000,
       });

@@ -1,6 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { APPS, appDirs, type ComposeFile, labelMap, ROOT, readRepoFile, readYaml } from './repo.js';
+import { type Exit, run } from './run.js';
 
 const compose = readYaml<ComposeFile>('docker-compose.yml');
 const local = readYaml<ComposeFile>('docker-compose.local.yml');
@@ -186,35 +187,17 @@ const composeCommand = (): string[] | null => {
 };
 const composeBin = composeCommand();
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 // Only the variables given: the developer's own AUTH_PASSWORD or MCP_DOMAIN must not leak into the check.
-const composeConfig = (command: string[], file: string, env: Record<string, string>): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, [...command.slice(1), '-f', file, 'config'], {
-      cwd: ROOT,
-      timeout: 30_000,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+const composeConfig = (command: string[], file: string, env: Record<string, string>): Promise<Exit> =>
+  run(command[0]!, [...command.slice(1), '-f', file, 'config'], {
+    cwd: ROOT,
+    timeoutMs: 30_000,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
   });
 
 // Compose v1 is a Python program: a second or more per run on a busy machine.
 describe.runIf(composeBin).concurrent(`${composeBin?.join(' ')} config`, { timeout: 30_000 }, () => {
-  const run = (file: string, env: Record<string, string>) => composeConfig(composeBin!, file, env);
+  const config = (file: string, env: Record<string, string>) => composeConfig(composeBin!, file, env);
   const required = {
     MCP_DOMAIN: 'mcp.example.com',
     AUTH_USERNAME: 'ops',
@@ -222,22 +205,22 @@ describe.runIf(composeBin).concurrent(`${composeBin?.join(' ')} config`, { timeo
   };
 
   it('accepts docker-compose.yml once the required variables are set', async () => {
-    const result = await run('docker-compose.yml', required);
+    const result = await config('docker-compose.yml', required);
     expect(result.stderr).not.toMatch(/invalid|error/i);
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain('Host(`siret-extractor.mcp.example.com`)');
   });
 
   it('refuses docker-compose.yml without AUTH_PASSWORD, naming it', async () => {
     const { AUTH_PASSWORD: _, ...withoutPassword } = required;
-    const result = await run('docker-compose.yml', withoutPassword);
-    expect(result.status).not.toBe(0);
+    const result = await config('docker-compose.yml', withoutPassword);
+    expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('set AUTH_PASSWORD');
   });
 
   it('accepts docker-compose.local.yml, with the redis profile too', async () => {
-    const result = await run('docker-compose.local.yml', { ...required, COMPOSE_PROFILES: 'redis' });
-    expect(result.status).toBe(0);
+    const result = await config('docker-compose.local.yml', { ...required, COMPOSE_PROFILES: 'redis' });
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain('127.0.0.1');
     expect(result.stdout).toContain('redis:7.4-alpine');
   });
