@@ -19,6 +19,10 @@ export const normalizeSite = (site: string): string | undefined => {
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s]*)?$/.test(s) ? s : undefined;
 };
 
+/** The query with Google's `site:` operator, as every provider but Google CSE (its `siteSearch`) takes it. */
+export const queryWithSite = (req: Pick<NormalizedRequest, 'query' | 'site'>): string =>
+  req.site ? `${req.query} site:${req.site}` : req.query;
+
 /** Validates and fills defaults once, so every provider sees the same request. Names the bad field. */
 export const normalizeRequest = (req: SearchRequest): Result<NormalizedRequest, ErrorPayload> => {
   const query = (req.query ?? '').replace(/\s+/g, ' ').trim();

@@ -1,6 +1,7 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
 import { parseJson, providerError } from '../errors.js';
+import { queryWithSite } from '../request.js';
 import { htmlToText, type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
 import type { ProviderDeps, UpstreamCall } from '../upstream.js';
@@ -26,7 +27,7 @@ const body = z.object({ web: z.object({ results: z.array(z.unknown()).optional()
 export const braveCall = (req: NormalizedRequest): UpstreamCall => ({
   path: '/res/v1/web/search',
   query: {
-    q: req.site ? `${req.query} site:${req.site}` : req.query,
+    q: queryWithSite(req),
     count: Math.min(req.num, 20),
     offset: req.page > 1 ? Math.min(req.page - 1, 9) : undefined,
     country: req.country.toUpperCase(),

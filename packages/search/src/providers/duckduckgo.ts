@@ -1,5 +1,6 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
 import { mapUpstreamError, providerError } from '../errors.js';
+import { queryWithSite } from '../request.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider } from '../types.js';
 import type { ProviderDeps, UpstreamCall } from '../upstream.js';
 import { isDuckDuckGoChallenge, parseDuckDuckGo } from './duckduckgo-parse.js';
@@ -23,7 +24,7 @@ export const duckDuckGoRegion = (country: string, language: string): string =>
  */
 export const duckDuckGoForm = (req: NormalizedRequest): Record<string, string> => {
   const form: Record<string, string> = {
-    q: req.site ? `${req.query} site:${req.site}` : req.query,
+    q: queryWithSite(req),
     kl: duckDuckGoRegion(req.country, req.language),
   };
   if (req.page > 1) {

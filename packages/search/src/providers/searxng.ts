@@ -1,6 +1,7 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
 import { mapUpstreamError, providerError, stringMember } from '../errors.js';
+import { queryWithSite } from '../request.js';
 import { type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
 import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
@@ -31,7 +32,7 @@ export const searxngBase = (url: string): { baseUrl: string; prefix: string } =>
 export const searxngCall = (req: NormalizedRequest, prefix = ''): UpstreamCall => ({
   path: `${prefix}/search`,
   query: {
-    q: req.site ? `${req.query} site:${req.site}` : req.query,
+    q: queryWithSite(req),
     format: 'json',
     language: `${req.language}-${req.country.toUpperCase()}`,
     pageno: req.page,

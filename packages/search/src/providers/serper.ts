@@ -1,6 +1,7 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
 import { providerError, stringMember } from '../errors.js';
+import { queryWithSite } from '../request.js';
 import { toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
 import type { ProviderDeps, UpstreamCall } from '../upstream.js';
@@ -21,7 +22,7 @@ export const serperCall = (req: NormalizedRequest): UpstreamCall => ({
   method: 'POST',
   path: '/search',
   body: {
-    q: req.site ? `${req.query} site:${req.site}` : req.query,
+    q: queryWithSite(req),
     gl: req.country,
     hl: req.language,
     num: req.num,
