@@ -65,9 +65,9 @@ try {
     ),
   );
   say(
-    `[soak] ${SOAK_SECONDS} s, all five apps at once, ${SOAK_CONNECTIONS} connections each; RSS MB (live heap MB) every 30 s, after a GC`,
+    `[soak] ${SOAK_SECONDS} s, all five apps at once, ${SOAK_CONNECTIONS} connections each; RSS MB (live heap / V8 heap total MB) every 30 s, after a GC`,
   );
-  say(`[soak] t(s)  ${started.map((s) => s.name.padStart(16)).join('')}`);
+  say(`[soak] t(s)  ${started.map((s) => s.name.padStart(22)).join('')}`);
   // Each reading follows a full GC in the app, so it shows retained memory rather than where V8's
   // heap happens to be between collections; the live heap is printed beside it.
   const rss: number[][] = [];
@@ -78,7 +78,7 @@ try {
     rss.push(row);
     heap.push(heaps.map((h) => h.heapUsed));
     say(
-      `[soak] ${String(t).padStart(4)}  ${row.map((v, i) => `${v} (${heaps[i]?.heapUsed})`.padStart(16)).join('')}`,
+      `[soak] ${String(t).padStart(4)}  ${row.map((v, i) => `${v} (${heaps[i]?.heapUsed}/${heaps[i]?.heapTotal})`.padStart(22)).join('')}`,
     );
   };
   const runs = Promise.all(
