@@ -1,17 +1,12 @@
 import type * as z from 'zod/v4';
 import type { LinksSchema } from '../schemas.js';
 import { NON_DIFFUSIBLE } from './establishment.js';
+import { fold } from './fold.js';
 
 export type Links = z.infer<typeof LinksSchema>;
 
 /** "SARL L'Épicerie d'Alphonse" → "sarl-l-epicerie-d-alphonse". */
-export const slugify = (value: string): string =>
-  value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+export const slugify = (value: string): string => fold(value).replace(/ /g, '-');
 
 /**
  * `<name>-<siren>`: the form Pappers, Societe.com and the Annuaire use (they all also resolve a bare

@@ -1,6 +1,7 @@
 import type { Officer } from '../schemas.js';
 import type { RawOfficer } from '../upstream/types.js';
 import { NON_DIFFUSIBLE, text } from './establishment.js';
+import { fold } from './fold.js';
 
 /** "MARIE-ANGE CATHERINE" → "Marie-Ange Catherine": the register shouts; people read better. */
 export const titleCase = (value: string): string =>
@@ -38,14 +39,6 @@ export const mapOfficer = (raw: RawOfficer): Officer => {
     siren: null,
   };
 };
-
-const fold = (value: string): string =>
-  value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 /**
  * Whether an officer is the named person: last name matched word-wise (the register writes married
