@@ -33,13 +33,16 @@ export const linkedinServer = createServer({
     );
     const loader = createPageLoader(fetcher, { cacheTtlMs: fetchConfig.cacheTtlMs });
     const { search } = createSearch(searchConfigFromEnv(env), { log, store });
-    const fetchWebsite = createSafeFetch({
+    const safeFetch = createSafeFetch({
       ...safeFetchOptionsFromEnv({
         SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
         SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,
       }),
       log,
     });
+    // The company website check keeps the app's time limit, not safeFetch's 15 s default.
+    const fetchWebsite: typeof safeFetch = (url, options) =>
+      safeFetch(url, { timeoutMs: fetchConfig.timeoutMs, ...options });
     return linkedinTools({ loader, search, fetchWebsite });
   },
 });

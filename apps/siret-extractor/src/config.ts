@@ -22,7 +22,7 @@ export const extractorEnv = z.object({
     .min(1000)
     .max(60_000)
     .default(15_000)
-    .describe('Time limit of one page fetch, redirects included'),
+    .describe('Time limit of one page fetch (redirects included) and of one registry check'),
   // Read by core's safeFetch; listed so the parsed env keeps them (tests against 127.0.0.1 only).
   SAFE_FETCH_ALLOW_HOSTS: optional(z.string().describe('tests only: hosts exempt from the SSRF guard')),
   SAFE_FETCH_ALLOW_PORTS: optional(

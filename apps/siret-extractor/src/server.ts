@@ -36,7 +36,8 @@ export const extractorServer = createServer({
         baseUrl: env.ANNUAIRE_BASE_URL,
         rateLimit: { perSecond: env.ANNUAIRE_RATE_LIMIT_PER_S },
         cache: { ttlMs: 10 * 60_000, max: 1000 },
-        timeoutMs: 10_000,
+        // The registry check is one more fetch: same time limit as a page.
+        timeoutMs: env.FETCH_TIMEOUT_MS,
         store,
       }),
     }),
