@@ -1,5 +1,5 @@
 // `pnpm test:load`: per app, 10,000 cached tool calls at 100 connections (0 errors allowed), then a soak
-// of all five apps at once (SOAK_SECONDS, default 300, after SOAK_WARMUP_SECONDS, default 60) printing
+// of all five apps at once (SOAK_SECONDS, default 300, after SOAK_WARMUP_SECONDS, default 120) printing
 // RSS every 30 s (growth ≤ 10 % from the first reading allowed).
 // Loopback only, bounded in count and time. Exits non-zero when a check fails.
 import { APP_CASES, cachedCall } from '../apps/index.js';
@@ -12,7 +12,7 @@ const AMOUNT = Number(process.env.LOAD_REQUESTS ?? 10_000);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
 const SOAK_CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 10);
-const SOAK_WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 60);
+const SOAK_WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 120);
 const failures: string[] = [];
 const matches = (actual: Record<string, unknown> | undefined, expected: Record<string, unknown>) =>
   Object.entries(expected).every(([k, v]) => JSON.stringify(actual?.[k]) === JSON.stringify(v));
