@@ -5,6 +5,6 @@ export default defineConfig({
   root: new URL('..', import.meta.url).pathname,
   test: {
     projects: ['packages/*', 'apps/*', 'docker'],
-    reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
+    reporters: ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? '.vitest/report.json' }]],
   },
 });
