@@ -7,7 +7,8 @@ const prepared = prepareServer(exampleServer, {
   env: {
     NODE_ENV: 'production',
     AUTH_USERNAME: 'bench',
-    AUTH_PASSWORD: 'load-test-passphrase-1',
+    // Generated per run by bench/run.ts; secrets never live in the tree.
+    AUTH_PASSWORD: process.env.BENCH_PASSWORD,
     LOG_LEVEL: 'warn',
   },
   argv: [],

@@ -37,7 +37,12 @@ export const startProcess = (
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
       : [];
     const child = spawn(process.execPath, [...profile, entry], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        BENCH_PASSWORD: process.env.BENCH_PASSWORD ?? '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

@@ -1,5 +1,6 @@
 // `pnpm bench` in packages/core: raw Fastify, the SDK's documented stateless pattern and @mcp/core's
 // full stack, measured one after another in the same run on loopback; prints the ratios first.
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsdown';
@@ -44,7 +45,8 @@ const modernHeaders = {
   'mcp-method': 'tools/call',
   'mcp-name': 'echo',
 };
-const basic = `Basic ${Buffer.from('bench:load-test-passphrase-1').toString('base64')}`;
+process.env.BENCH_PASSWORD ??= randomBytes(18).toString('base64url');
+const basic = `Basic ${Buffer.from(`bench:${process.env.BENCH_PASSWORD}`).toString('base64')}`;
 
 const results: Measurement[] = [];
 for (const target of [

@@ -1,6 +1,6 @@
 import { readFixture, readFixtureText, startReplayServer } from '@mcp/core/testing';
 import { linkedinServer } from '@mcp/linkedin';
-import type { AppCase } from './types.js';
+import { type AppCase, FAKE_PROVIDER_KEY } from './types.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
 const COMPANY = readFixtureText('linkedin', 'company_audiense_public.html');
@@ -24,7 +24,7 @@ export const linkedinCase: AppCase = {
         LINKEDIN_RATE_PER_SECOND: '50',
         LINKEDIN_CONCURRENCY: '8',
         LINKEDIN_TIMEOUT_MS: '5000',
-        SERPER_API_KEY: 'quality-suite-serper-key',
+        SERPER_API_KEY: FAKE_PROVIDER_KEY,
         SERPER_BASE_URL: site.url,
         SERP_PROVIDER: 'serper',
         SERP_DISABLE_DUCKDUCKGO: 'true',

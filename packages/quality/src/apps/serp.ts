@@ -1,6 +1,6 @@
 import { readFixture, startReplayServer } from '@mcp/core/testing';
 import { serpServer } from '@mcp/serp';
-import type { AppCase } from './types.js';
+import { type AppCase, FAKE_PROVIDER_KEY } from './types.js';
 
 const ARSENAL = readFixture('serp', 'serper_search_arsenal.json');
 
@@ -16,7 +16,7 @@ export const serpCase: AppCase = {
     return {
       env: {
         SERP_PROVIDER: 'serper',
-        SERPER_API_KEY: 'quality-suite-serper-key',
+        SERPER_API_KEY: FAKE_PROVIDER_KEY,
         SERPER_BASE_URL: serper.url,
         SERP_DISABLE_DUCKDUCKGO: 'true',
       },

@@ -29,3 +29,6 @@ export interface AppCase {
   /** A URL the app may fetch that the fuzzer can use for URL-typed fields (loopback only). */
   loopbackUrl?: (up: Upstreams) => string;
 }
+
+/** A throwaway provider key for the loopback upstreams, new each run: no secret lives in the tree. */
+export const FAKE_PROVIDER_KEY = `fake-${crypto.randomUUID()}`;

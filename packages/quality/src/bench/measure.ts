@@ -16,7 +16,11 @@ export const measureBaseline = async (
   opts: { seconds: number; connections: number; authorization?: string },
 ): Promise<Row> => {
   const child = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      BENCH_PASSWORD: process.env.BENCH_PASSWORD ?? '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

@@ -2,6 +2,7 @@
 // pattern, @mcp/core's full stack (core's own bench servers) and a cached tool call of each app; plus
 // each app's cold start, idle/loaded RSS and upstream requests per tool call. Prints the report and
 // writes it between the markers of docs/benchmarks.md (BENCH_WRITE=0 to only print).
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,9 @@ export interface AppFigures {
 const loadBefore = loadavg();
 await buildServers();
 const echo = toolCallBody('echo', { text: 'hello' });
-const basic = `Basic ${Buffer.from('bench:load-test-passphrase-1').toString('base64')}`;
+// The same per-run password as core's bench: core-stack reads it from BENCH_PASSWORD.
+process.env.BENCH_PASSWORD ??= randomBytes(18).toString('base64url');
+const basic = `Basic ${Buffer.from(`bench:${process.env.BENCH_PASSWORD}`).toString('base64')}`;
 const opts = { seconds: SECONDS, connections: CONNECTIONS };
 
 say('baselines: raw Fastify, SDK stateless pattern, @mcp/core full stack (echo)…');

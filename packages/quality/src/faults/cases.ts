@@ -1,6 +1,6 @@
 import { readFixture, startReplayServer } from '@mcp/core/testing';
 import { APP_CASES } from '../apps/index.js';
-import type { AppCase } from '../apps/types.js';
+import { type AppCase, FAKE_PROVIDER_KEY } from '../apps/types.js';
 import type { FaultServer } from './fault-server.js';
 
 export interface FaultCase {
@@ -48,7 +48,7 @@ export const FAULT_CASES: FaultCase[] = [
     app: byName('serp'),
     env: (f) => ({
       SERP_PROVIDER: 'serper',
-      SERPER_API_KEY: 'quality-fault-key',
+      SERPER_API_KEY: FAKE_PROVIDER_KEY,
       SERPER_BASE_URL: f.url,
       SERP_DISABLE_DUCKDUCKGO: 'true',
       SERP_TIMEOUT_MS: '1500',
@@ -90,7 +90,7 @@ export const FAULT_CASES: FaultCase[] = [
       LINKEDIN_RATE_PER_SECOND: '50',
       LINKEDIN_TIMEOUT_MS: '1500',
       LINKEDIN_CACHE_TTL_S: '0',
-      SERPER_API_KEY: 'quality-fault-key',
+      SERPER_API_KEY: FAKE_PROVIDER_KEY,
       SERPER_BASE_URL: f.url,
       SERP_PROVIDER: 'serper',
       SERP_DISABLE_DUCKDUCKGO: 'true',
