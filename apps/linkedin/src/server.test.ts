@@ -181,3 +181,37 @@ describe('linkedin over MCP', () => {
     });
   });
 });
+
+describe('find_company with a website that does not answer', () => {
+  it('gives up on the website after LINKEDIN_TIMEOUT_MS and still answers from search', async () => {
+    const silent = await startReplayServer([{ path: '/', headers: html, body: WEBSITE, delayMs: 20_000 }]);
+    const quick = await startTestServer(linkedinServer, {
+      env: {
+        LINKEDIN_BASE_URL: linkedin.url,
+        LINKEDIN_TIMEOUT_MS: '1000',
+        SERPER_API_KEY: SERPER_KEY,
+        SERPER_BASE_URL: serper.url,
+        SERP_DISABLE_DUCKDUCKGO: 'true',
+        SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1',
+      },
+    });
+    try {
+      const client = await quick.connect();
+      const result = await client.callTool({
+        name: 'find_company',
+        arguments: { name: 'Audiense', website: `${silent.url}/` },
+      });
+      expect(result.isError).toBeFalsy();
+      const out = result.structuredContent as {
+        candidates: Array<{ linkedin_url: string }>;
+        website_check: { ok: boolean; error: string | null };
+      };
+      expect(out.website_check.ok).toBe(false);
+      expect(out.website_check.error).toMatch(/^upstream_timeout: .* within 1000 ms\.$/);
+      expect(out.candidates[0]?.linkedin_url).toBe('https://www.linkedin.com/company/audiense/');
+    } finally {
+      await quick.close();
+      await silent.close();
+    }
+  });
+});
