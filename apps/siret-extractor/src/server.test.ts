@@ -101,3 +101,33 @@ describe('siret-extractor MCP server (official SDK client over HTTP)', () => {
     expect(candidates.map((c) => c.role)).toEqual(['host', 'host']);
   });
 });
+
+describe('verify: true against a registry that does not answer', () => {
+  it('gives up on the check after FETCH_TIMEOUT_MS and still answers with the extraction', async () => {
+    const silent = await startReplayServer([{ path: '/search', body: {}, delayMs: 20_000 }]);
+    const quick = await startTestServer(extractorServer, {
+      env: { ANNUAIRE_BASE_URL: silent.url, FETCH_TIMEOUT_MS: '1000' },
+    });
+    try {
+      const client = await quick.connect();
+      const result = await client.callTool({
+        name: 'extract_from_text',
+        arguments: {
+          text: 'Éditeur : Le Jardin Royal SAS, RCS Évry 798 905 758, SIRET 798 905 758 00019.',
+          verify: true,
+        },
+      });
+      expect(result.isError).toBeFalsy();
+      const out = result.structuredContent as {
+        siren: string | null;
+        verification: Array<{ siren: string; found: boolean; error: string | null }>;
+      };
+      expect(out.siren).toBe('798905758');
+      expect(out.verification[0]).toMatchObject({ siren: '798905758', found: false });
+      expect(out.verification[0]?.error).toMatch(/1000 ms/);
+    } finally {
+      await quick.close();
+      await silent.close();
+    }
+  });
+});
