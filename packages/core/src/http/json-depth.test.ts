@@ -27,18 +27,7 @@ describe('/mcp with a deeply nested body (found by the quality fuzzer)', () => {
   });
   afterAll(() => server.close());
 
-  const post = (body: string, extra: Record<string, string> = {}) =>
-    server.inject({
-      method: 'POST',
-      url: '/mcp',
-      headers: {
-        authorization: server.authorization,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        ...extra,
-      },
-      body,
-    });
+  const post = (body: string, headers?: Record<string, string>) => server.post(body, headers);
 
   it('answers 400 -32600 to arrays nested 10,000 deep instead of a 500', async () => {
     const res = await post('['.repeat(10_000) + ']'.repeat(10_000));

@@ -8,19 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const post = (body: object, extra: Record<string, string> = {}) =>
-  server.inject({
-    method: 'POST',
-    url: '/mcp',
-    headers: {
-      authorization: server.authorization,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': '2025-06-18',
-      ...extra,
-    },
-    payload: JSON.stringify(body),
-  });
+const post = (body: object, headers?: Record<string, string>) => server.post(body, headers);
 
 /** The SDK answers over SSE: read the one `data:` line. */
 const sseData = (body: string) => JSON.parse(/^data: (.*)$/m.exec(body)![1]!);

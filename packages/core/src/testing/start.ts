@@ -1,4 +1,5 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { LightMyRequestResponse } from 'fastify';
 import { type Logger, pino } from 'pino';
 import type * as z from 'zod/v4';
 import { type BasicCredential, basicHeader } from '../auth/credentials.js';
@@ -20,6 +21,8 @@ export interface TestServer {
   /** An official SDK client, Basic auth, connected over Streamable HTTP. `legacy` = 2025 initialize. */
   connect: (mode?: ProtocolMode) => Promise<Client>;
   inject: Awaited<ReturnType<ReturnType<typeof prepareServer>['buildHttp']>>['inject'];
+  /** An authenticated in-process `POST /mcp` as a 2025-06-18 client sends it; `headers` override. */
+  post: (body: string | object, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 }
 
@@ -69,12 +72,26 @@ export const startTestServer = async <S extends z.ZodObject>(
     return client;
   };
 
+  const inject = app.inject.bind(app);
   return {
     url,
     mcpUrl: `${url}/mcp`,
     authorization,
     connect,
-    inject: app.inject.bind(app),
+    inject,
+    post: (body, headers = {}) =>
+      inject({
+        method: 'POST',
+        url: '/mcp',
+        headers: {
+          authorization,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'mcp-protocol-version': '2025-06-18',
+          ...headers,
+        },
+        payload: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     close: async () => {
       await Promise.allSettled(clients.map((c) => c.close()));
       await app.close();
