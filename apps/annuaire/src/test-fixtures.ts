@@ -6,8 +6,8 @@ import {
   type ReplayServer,
   readFixtureJson,
   startReplayServer,
+  toolContext,
 } from '@mcp/core/testing';
-import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { annuaireTools } from './tools/index.js';
 import { type AnnuaireClient, createAnnuaireClient } from './upstream/annuaire.js';
@@ -61,12 +61,6 @@ export const startAnnuaireReplay = (): Promise<ReplayServer> =>
     req.path === '/search' || req.path === '/near_point' ? { body: fixture(fixtureFor(req)) } : undefined,
   );
 
-export const silentCtx = () => ({
-  signal: new AbortController().signal,
-  log: pino({ level: 'silent' }),
-  progress: async () => {},
-});
-
 export interface Harness {
   api: AnnuaireClient;
   tools: AnyTool[];
@@ -85,7 +79,7 @@ export const harness = (
   return {
     api,
     tools,
-    call: (name, args) => registry.call(name, args, silentCtx()),
+    call: (name, args) => registry.call(name, args, toolContext()),
     close: () => api.close(),
   };
 };

@@ -1,5 +1,4 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
-import type { Logger } from 'pino';
 import * as z from 'zod/v4';
 import type { ErrorPayload } from './errors.js';
 import { type AnyTool, isToolFailure, type ToolContext } from './tool.js';
@@ -11,7 +10,6 @@ import { type AnyTool, isToolFailure, type ToolContext } from './tool.js';
 export interface ToolRegistry {
   readonly list: { tools: Tool[] };
   call: (name: string, args: unknown, ctx: ToolContext) => Promise<CallToolResult>;
-  has: (name: string) => boolean;
 }
 
 const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output'): Tool['inputSchema'] => {
@@ -105,15 +103,5 @@ export const createToolRegistry = (tools: readonly AnyTool[]): ToolRegistry => {
     };
   };
 
-  return { list, call, has: (name) => byName.has(name) };
+  return { list, call };
 };
-
-/** Runs a tool outside any transport: for unit tests of handlers and for the stdio/HTTP paths alike. */
-export const silentContext = (
-  log: Logger,
-  signal: AbortSignal = new AbortController().signal,
-): ToolContext => ({
-  signal,
-  log,
-  progress: async () => {},
-});

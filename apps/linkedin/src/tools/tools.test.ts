@@ -1,7 +1,6 @@
-import { createToolRegistry, createUpstream, err, ok, type ToolContext } from '@mcp/core';
-import { type ReplayServer, readFixtureText, startReplayServer } from '@mcp/core/testing';
+import { createToolRegistry, createUpstream, err, ok } from '@mcp/core';
+import { type ReplayServer, readFixtureText, startReplayServer, toolContext } from '@mcp/core/testing';
 import type { SearchFn } from '@mcp/search';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchConfigFromEnv } from '../config.js';
 import { createPageLoader } from '../pages.js';
@@ -11,11 +10,6 @@ import type { FetchWebsite } from './find_company.js';
 import { linkedinTools } from './index.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
-const ctx = (): ToolContext => ({
-  signal: new AbortController().signal,
-  log: pino({ level: 'silent' }),
-  progress: async () => {},
-});
 
 let linkedin: ReplayServer;
 let fetcher: LinkedInFetcher;
@@ -81,7 +75,7 @@ afterAll(async () => {
   await linkedin.close();
 });
 
-const call = async (name: string, args: unknown) => registry.call(name, args, ctx());
+const call = async (name: string, args: unknown) => registry.call(name, args, toolContext());
 
 describe('get_company', () => {
   it('returns every field of the recorded Audiense page, then serves it from the cache', async () => {

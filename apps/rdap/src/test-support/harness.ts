@@ -1,4 +1,5 @@
-import { createToolRegistry, type ToolContext } from '@mcp/core';
+import { createToolRegistry } from '@mcp/core';
+import { toolContext } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { rdapEnvSchema } from '../config.js';
@@ -7,13 +8,6 @@ import { rdapTools } from '../tools/index.js';
 import { startUpstreams, type Upstreams } from './upstreams.js';
 
 export const silentLog = pino({ level: 'silent' });
-
-/** The context the server gives a handler, minus the transport: same validation path as over MCP. */
-export const toolContext = (): ToolContext => ({
-  signal: new AbortController().signal,
-  log: silentLog,
-  progress: async () => {},
-});
 
 export interface ToolAnswer {
   isError: boolean;

@@ -1,14 +1,8 @@
 import { createToolRegistry, err, ok } from '@mcp/core';
+import { toolContext } from '@mcp/core/testing';
 import type { SearchAnswer, SearchFn, SearchRequest } from '@mcp/search';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { serpTools } from './index.js';
-
-const ctx = () => ({
-  signal: new AbortController().signal,
-  log: pino({ level: 'silent' }),
-  progress: async () => {},
-});
 
 /** Records requests; answers one Pappers and one news result (shapes as the providers map them). */
 const recorder = () => {
@@ -48,7 +42,7 @@ describe('web_search', () => {
   it('passes the French-market defaults and returns the provider chain', async () => {
     const { search, asked } = recorder();
     const registry = createToolRegistry(serpTools({ search }));
-    const res = await registry.call('web_search', { query: '  ganymede  ' }, ctx());
+    const res = await registry.call('web_search', { query: '  ganymede  ' }, toolContext());
     expect(res.isError).toBeUndefined();
     expect(asked[0]).toMatchObject({ query: 'ganymede', num: 10, country: 'fr', language: 'fr', page: 1 });
     expect(res.structuredContent).toMatchObject({
@@ -66,7 +60,7 @@ describe('web_search', () => {
     [{ query: 'x', country: 'fra' }, 'country'],
   ])('refuses %j as invalid_input naming %s', async (args, field) => {
     const { search, asked } = recorder();
-    const res = await createToolRegistry(serpTools({ search })).call('web_search', args, ctx());
+    const res = await createToolRegistry(serpTools({ search })).call('web_search', args, toolContext());
     expect(res.isError).toBe(true);
     expect(res.structuredContent).toMatchObject({
       error: { code: 'invalid_input', details: { fields: [field] } },
@@ -77,7 +71,11 @@ describe('web_search', () => {
   it('passes a provider-chain failure through with its code', async () => {
     const search: SearchFn = async () =>
       err('upstream_http', 'Every search provider failed: duckduckgo (blocked: challenge)');
-    const res = await createToolRegistry(serpTools({ search })).call('web_search', { query: 'x' }, ctx());
+    const res = await createToolRegistry(serpTools({ search })).call(
+      'web_search',
+      { query: 'x' },
+      toolContext(),
+    );
     expect(res.structuredContent).toEqual({
       error: {
         code: 'upstream_http',
@@ -93,7 +91,7 @@ describe('find_company_pages', () => {
     const res = await createToolRegistry(serpTools({ search })).call(
       'find_company_pages',
       { city: 'Lyon' },
-      ctx(),
+      toolContext(),
     );
     expect(res.structuredContent).toMatchObject({
       error: { code: 'invalid_input', details: { fields: ['name', 'siren'] } },
@@ -105,7 +103,7 @@ describe('find_company_pages', () => {
     const res = await createToolRegistry(serpTools({ search })).call(
       'find_company_pages',
       { siren: '880878146' },
-      ctx(),
+      toolContext(),
     );
     expect(res.structuredContent).toMatchObject({
       error: { code: 'invalid_input', details: { fields: ['siren'] } },
@@ -119,7 +117,7 @@ describe('find_company_pages', () => {
     const res = await createToolRegistry(serpTools({ search })).call(
       'find_company_pages',
       { siren: '880 878 145', sites: ['annuaire_entreprises'] },
-      ctx(),
+      toolContext(),
     );
     expect(asked).toHaveLength(0);
     expect(res.structuredContent).toMatchObject({
@@ -141,7 +139,7 @@ describe('find_company_pages', () => {
     const res = await createToolRegistry(serpTools({ search })).call(
       'find_company_pages',
       { name: 'Ganymède', siren: '880878145', max_searches: 1 },
-      ctx(),
+      toolContext(),
     );
     expect(res.isError).toBeUndefined();
     expect(res.structuredContent).toMatchObject({
@@ -160,7 +158,7 @@ describe('search_company_mentions', () => {
     const res = await createToolRegistry(serpTools({ search })).call(
       'search_company_mentions',
       { name: 'Ganymède', website: 'ganymede.fr' },
-      ctx(),
+      toolContext(),
     );
     expect(asked[0]?.query).toBe(
       '"Ganymède" -site:ganymede.fr -site:pappers.fr -site:societe.com -site:infogreffe.fr -site:annuaire-entreprises.data.gouv.fr -site:linkedin.com',

@@ -23,3 +23,4 @@ export type {
 } from './replay-server.js';
 export { startReplayServer } from './replay-server.js';
 export { startTestServer, TEST_CREDENTIAL } from './start.js';
+export { toolContext } from './tool-context.js';

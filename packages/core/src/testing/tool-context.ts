@@ -1,0 +1,12 @@
+import { type Logger, pino } from 'pino';
+import type { ToolContext } from '../tool.js';
+
+/**
+ * The context the server hands a tool handler, minus the transport: for unit tests that call
+ * `createToolRegistry(tools).call(name, args, toolContext())`, the same validation path as over MCP.
+ */
+export const toolContext = (options: { signal?: AbortSignal; log?: Logger } = {}): ToolContext => ({
+  signal: options.signal ?? new AbortController().signal,
+  log: options.log ?? pino({ level: 'silent' }),
+  progress: async () => {},
+});
