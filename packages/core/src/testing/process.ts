@@ -42,12 +42,7 @@ export const spawnServer = (
     err += d.toString();
     for (const w of waiters) w();
   });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code, signal) => {
-      if (process.env.DEBUG_SPAWN) process.stderr.write(`child exit code=${code} signal=${signal}\n${err}\n`);
-      resolve(code);
-    }),
-  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const waitFor = (text: string | RegExp, timeoutMs = 15_000) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
