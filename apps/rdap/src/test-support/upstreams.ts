@@ -4,8 +4,9 @@ import {
   readFixture,
   readFixtureText,
   startReplayServer,
+  startWhoisServer,
+  type WhoisTestServer,
 } from '@mcp/core/testing';
-import { startWhoisServer, type WhoisTestServer } from './whois-server.js';
 
 /*
  * Loopback registries for the tool tests. Domain answers replay the recorded fixtures of

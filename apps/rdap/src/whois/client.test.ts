@@ -1,6 +1,5 @@
-import { readFixtureText } from '@mcp/core/testing';
+import { readFixtureText, startWhoisServer, type WhoisTestServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWhoisServer, type WhoisTestServer } from '../test-support/whois-server.js';
 import { createWhoisClient, parseIanaReferral } from './client.js';
 
 // whois.iana.org answers in this layout; these two bodies are hand-written from its format

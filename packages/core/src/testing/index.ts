@@ -1,4 +1,4 @@
-// Test kit of @mcp/core: loopback upstreams replaying fixtures, and (next) in-process app clients.
+// Test kit of @mcp/core: loopback upstreams (HTTP and port 43) replaying fixtures, in-process apps and clients.
 
 export type { ConformanceServer } from './conformance-server.js';
 export { conformanceFactory, startConformanceServer } from './conformance-server.js';
@@ -22,5 +22,8 @@ export type {
   ReplayServer,
 } from './replay-server.js';
 export { startReplayServer } from './replay-server.js';
+export type { ProtocolMode, TestServer } from './start.js';
 export { startTestServer, TEST_CREDENTIAL } from './start.js';
 export { toolContext } from './tool-context.js';
+export type { WhoisReply, WhoisTestServer } from './whois-server.js';
+export { startWhoisServer } from './whois-server.js';

@@ -1,7 +1,6 @@
-import { readFixture, readFixtureText, startReplayServer } from '@mcp/core/testing';
+import { readFixture, readFixtureText, startReplayServer, startWhoisServer } from '@mcp/core/testing';
 import { rdapServer } from '@mcp/rdap';
 import type { AppCase } from './types.js';
-import { startWhois } from './whois.js';
 
 const rdapJson = (body: Buffer) => ({ headers: { 'content-type': 'application/rdap+json' }, body });
 const DNS = readFixture('rdap', 'iana_dns.json');
@@ -25,7 +24,7 @@ export const rdapCase: AppCase = {
         body: { errorCode: 404, title: 'NOT_FOUND', description: ['Object not found'] },
       };
     });
-    const whois = await startWhois(() => WHOIS_NOT_FOUND);
+    const whois = await startWhoisServer(() => WHOIS_NOT_FOUND);
     return {
       env: {
         RDAP_BOOTSTRAP_URL: http.url,
@@ -38,7 +37,7 @@ export const rdapCase: AppCase = {
         WHOIS_TIMEOUT_MS: '5000',
         RDAP_RATE_PER_SECOND: '1000',
       },
-      requests: () => http.requests.length + whois.queries(),
+      requests: () => http.requests.length + whois.queries.length,
       close: async () => {
         await Promise.all([http.close(), whois.close()]);
       },
