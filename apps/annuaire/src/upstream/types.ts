@@ -1,5 +1,5 @@
 // Raw shapes of the API Recherche d'entreprises `/search` and `/near_point` answers, as recorded in
-// ../shared/fixtures/annuaire. Every field may be null (non-diffusible units, ghost records).
+// fixtures/annuaire. Every field may be null (non-diffusible units, ghost records).
 
 export type Nullable<T> = T | null | undefined;
 

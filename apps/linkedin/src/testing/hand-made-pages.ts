@@ -1,9 +1,9 @@
 // Test data only (never imported by the server). Everything in this file is HAND-MADE, not recorded:
-// see each page's comment. Recorded LinkedIn pages live in ../shared/fixtures/linkedin/.
+// see each page's comment. Recorded LinkedIn pages live in fixtures/linkedin/.
 
 /*
  * HAND-MADE PAGE — NOT A RECORDED FIXTURE.
- * There is no recorded public (logged-out) LinkedIn profile in ../shared/fixtures/linkedin/. This page
+ * There is no recorded public (logged-out) LinkedIn profile in fixtures/linkedin/. This page
  * was written by hand for these tests, modelled on the structure of LinkedIn's public profile markup
  * (a JSON-LD `@graph` with `Person` + `WebPage`, Open Graph tags, the `top-card-layout` card and
  * `section[data-section=…]` blocks). The person, company and school are invented. It proves the

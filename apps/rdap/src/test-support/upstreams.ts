@@ -10,7 +10,7 @@ import {
 
 /*
  * Loopback registries for the tool tests. Domain answers replay the recorded fixtures of
- * ../shared/fixtures/rdap (AFNIC lemonde.fr, Verisign google.com, the 2022 IANA dns.json without .fr,
+ * fixtures/rdap (AFNIC lemonde.fr, Verisign google.com, the 2022 IANA dns.json without .fr,
  * the malformed whodap sample, whois.nic.fr texts). Everything marked HAND-WRITTEN below is not a
  * recording: it is modelled on the RFCs (9083 objects, 9224 bootstraps, 9537 redactions) or on the
  * registries' documented text formats, for cases no fixture covers (IP/ASN, registrar RDAP, IANA

@@ -13,9 +13,11 @@ export const workspaceRoot = (): string => {
   return dir;
 };
 
-/** `../shared/fixtures` beside the repo (override with MCP_FIXTURES_DIR). Fixtures are read, never edited. */
-export const fixturesDir = (): string =>
-  process.env.MCP_FIXTURES_DIR ?? resolve(workspaceRoot(), '..', 'shared', 'fixtures');
+/**
+ * The repository's own copy of the recorded upstream answers, `fixtures/` at the workspace root (see
+ * its PROVENANCE.md); override with MCP_FIXTURES_DIR. Fixtures are read, never edited.
+ */
+export const fixturesDir = (): string => process.env.MCP_FIXTURES_DIR ?? resolve(workspaceRoot(), 'fixtures');
 
 export const fixturePath = (...parts: string[]): string => join(fixturesDir(), ...parts);
 
