@@ -1,4 +1,4 @@
-import { startReplayServer } from '@mcp/core/testing';
+import { busiestSecond, startReplayServer } from '@mcp/core/testing';
 import { luhnValid } from '@mcp/fr-ids';
 import { describe, expect, it } from 'vitest';
 import { fixture, harness } from '../test-fixtures.js';
@@ -18,18 +18,6 @@ const sirens = (n: number): string[] => {
   return out;
 };
 
-/** Largest number of arrivals inside any window [t, t + 1000 ms). */
-const maxPerSecond = (times: number[]): number => {
-  const t = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < t.length; i++) {
-    while (j < t.length && (t[j] as number) - (t[i] as number) < 1000) j++;
-    best = Math.max(best, j - i);
-    if (j === t.length) break;
-  }
-  return best;
-};
-
 describe('rate limit towards the API (7 requests/s per IP)', () => {
   it('spreads a burst of 100 get_company calls: never more than 7 arrivals in any second, 0 errors', async () => {
     const body = fixture('laPoste');
@@ -44,7 +32,12 @@ describe('rate limit towards the API (7 requests/s per IP)', () => {
 
     expect(results.filter((r) => r.isError)).toEqual([]);
     expect(upstream.requests).toHaveLength(100);
-    expect(maxPerSecond(upstream.requests.map((r) => r.at))).toBeLessThanOrEqual(7);
+    expect(
+      busiestSecond(
+        upstream.requests.map((r) => r.at),
+        { perSecond: 7 },
+      ),
+    ).toBeLessThanOrEqual(7);
     await h.close();
     await upstream.close();
   }, 40_000);

@@ -6,6 +6,7 @@ import { createFastPath } from '../mcp/fast-path.js';
 import type { createToolCaller } from '../mcp/protocol-server.js';
 import { getMetricsRegistry, recordHttpRequest } from '../metrics/registry.js';
 import type { ToolRegistry } from '../tool-registry.js';
+import { drainOversizeBodies } from './drain-oversize.js';
 import { healthRoutes } from './health.js';
 import { mcpRoutes } from './mcp-routes.js';
 
@@ -72,6 +73,8 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
       reply.raw.once('finish', () => recordHttpRequest(reply.raw.statusCode));
     });
   }
+
+  app.addHook('onRequest', drainOversizeBodies(options.bodyLimit ?? BODY_LIMIT));
 
   app.setNotFoundHandler(async (request, reply) =>
     reply

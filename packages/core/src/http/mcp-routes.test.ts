@@ -89,6 +89,39 @@ describe('/mcp HTTP semantics', () => {
     expect(res.json().error.code).toBe(-32600);
   });
 
+  it('clients uploading oversize bodies at once all read the 413, none a reset under their writes', async () => {
+    // Answered and closed before the upload ended, a client's next write fails (EPIPE) and fetch reports
+    // "fetch failed" instead of the 413: the fuzzer met it on a few requests in a hundred.
+    const big = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/list',
+      params: { x: 'y'.repeat(1_100_000) },
+    });
+    const send = async (contentType: string) => {
+      try {
+        const res = await fetch(`${server.url}/mcp`, {
+          method: 'POST',
+          headers: headers({ 'content-type': contentType }),
+          body: big,
+        });
+        await res.text();
+        return res.status;
+      } catch (error) {
+        return String((error as Error & { cause?: { code?: string } }).cause?.code ?? error);
+      }
+    };
+    const answers: Array<number | string> = [];
+    for (let round = 0; round < 20; round += 1) {
+      answers.push(
+        ...(await Promise.all(
+          ['application/json', 'text/plain', 'application/json', 'text/plain'].map(send),
+        )),
+      );
+    }
+    expect(answers.filter((a) => a !== 413)).toEqual([]);
+  });
+
   it('a wrong JSON-RPC shape answers a 4xx JSON-RPC error, not a 500', async () => {
     const res = await server.inject({
       method: 'POST',

@@ -1,5 +1,6 @@
 // Test kit of @mcp/core: loopback upstreams (HTTP and port 43) replaying fixtures, in-process apps and clients.
 
+export { busiestSecond } from './arrivals.js';
 export type { ConformanceServer } from './conformance-server.js';
 export { conformanceFactory, startConformanceServer } from './conformance-server.js';
 export {

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { err } from '../errors.js';
 import { createMemoryStore } from '../store/memory.js';
 import type { Store } from '../store/types.js';
+import { busiestSecond } from '../testing/arrivals.js';
 import { createLimiter } from './limiter.js';
 
 const cancelled = () => err('upstream_timeout', 'cancelled', { cancelled: true });
-
-/** Most grants inside any half-open 1-second window [t, t + 1000), exactly, on the store's own clock. */
-const busiestSecond = (times: number[]): number => {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while (j < sorted.length && sorted[j]! - sorted[i]! < 1000) j += 1;
-    best = Math.max(best, j - i);
-  }
-  return best;
-};
 
 /** Grant times as the store saw them: the clock reading of each `take` that handed out a token. */
 const grantTimes = async (perSecond: number, burst: number, calls: number): Promise<number[]> => {

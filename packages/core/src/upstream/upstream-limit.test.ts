@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../metrics/registry.js';
+import { busiestSecond } from '../testing/arrivals.js';
 import type { ReplayServer } from '../testing/replay-server.js';
 import { upstreamHarness } from './test-support.js';
 import type { Upstream, UpstreamOptions } from './types.js';
@@ -21,23 +22,6 @@ const warmUp = async (server: ReplayServer, api: Upstream): Promise<void> => {
   server.reset();
 };
 
-/**
- * Largest number of arrivals inside any 1-second window. The limiter controls send times; arrival
- * times also carry loopback and event-loop jitter (the server shares this process), which can shorten
- * one gap. The window is shrunk by 3/4 of the send interval to absorb that: still less than one
- * interval, so a single extra request in any second is caught.
- */
-const busiestSecond = (arrivals: number[], perSecond: number): number => {
-  const window = 1000 - (0.75 * 1000) / perSecond;
-  const times = [...arrivals].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i += 1) {
-    while (j < times.length && times[j]! - times[i]! < window) j += 1;
-    best = Math.max(best, j - i);
-  }
-  return best;
-};
-
 const distinctCalls = (api: Upstream, n: number) =>
   Promise.all(Array.from({ length: n }, (_, i) => api.json({ path: '/search', query: { q: `c${i}` } })));
 
@@ -52,7 +36,7 @@ describe('createUpstream: token-bucket rate limit', () => {
     expect(
       busiestSecond(
         server.requests.map((r) => r.at),
-        10,
+        { perSecond: 10 },
       ),
     ).toBeLessThanOrEqual(10);
     // 20 slots 100 ms apart after the warm-up's: the last one leaves after ~2 s.
@@ -68,7 +52,7 @@ describe('createUpstream: token-bucket rate limit', () => {
     expect(
       busiestSecond(
         server.requests.map((r) => r.at),
-        50,
+        { perSecond: 50 },
       ),
     ).toBeLessThanOrEqual(50);
   });
