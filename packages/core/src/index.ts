@@ -41,6 +41,18 @@ export { defineTool, fail, isToolFailure, toolError } from './tool.js';
 export type { ToolRegistry } from './tool-registry.js';
 export { createToolRegistry, describeIssues, errorResult } from './tool-registry.js';
 export { decodeBody } from './upstream/charset.js';
+export {
+  isRecord,
+  jsonPath,
+  lenientArray,
+  lenientBoolean,
+  lenientInt,
+  lenientNumber,
+  lenientObject,
+  lenientString,
+  lenientText,
+  parseUpstream,
+} from './upstream/lenient.js';
 export type {
   CacheCandidate,
   QueryValue,
