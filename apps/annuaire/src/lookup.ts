@@ -10,7 +10,7 @@ export interface Found {
 }
 
 export const findEstablishment = (company: RawCompany, siret: string): RawEstablishment | null =>
-  [...(company.matching_etablissements ?? []), company.siege ?? {}].find((e) => e.siret === siret) ?? null;
+  [...company.matching_etablissements, company.siege].find((e) => e?.siret === siret) ?? null;
 
 export const lookupCompany = async (
   api: AnnuaireClient,

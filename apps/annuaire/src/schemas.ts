@@ -104,7 +104,12 @@ export const CompanySchema = z.object({
   created_on: str,
   closed_on: str,
   updated_at: str,
-  vat_number: str.describe('Numéro de TVA intracommunautaire computed from the SIREN (FR + key + SIREN)'),
+  vat_number_computed: str.describe(
+    'Numéro de TVA intracommunautaire computed from the SIREN (FR + key + SIREN): the number the company would have, not proof it is registered',
+  ),
+  vat_numbers_registered: z
+    .array(z.string())
+    .describe('Active French intra-EU VAT numbers the register lists (source DGFiP); [] when it lists none'),
   head_office: EstablishmentSchema.nullable(),
   establishment: EstablishmentSchema.nullable().describe('The establishment asked for by SIRET, else null'),
   activity: z.object({
@@ -121,7 +126,12 @@ export const CompanySchema = z.object({
     band: str,
     label: str,
     year: str,
-    employer: z.boolean().nullable().describe('caractère employeur of the head office'),
+    employer: z
+      .boolean()
+      .nullable()
+      .describe(
+        'caractère employeur of the company; when the register gives none, true if the head office employs, else null',
+      ),
   }),
   establishments: z.object({ total: z.number().nullable(), open: z.number().nullable() }),
   registration: z.object({

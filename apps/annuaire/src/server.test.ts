@@ -41,7 +41,7 @@ describe('annuaire MCP server (official SDK client over HTTP)', () => {
     expect(res.structuredContent).toMatchObject({
       siren: '356000000',
       name: 'LA POSTE',
-      vat_number: 'FR39356000000',
+      vat_number_computed: 'FR39356000000',
     });
   });
 

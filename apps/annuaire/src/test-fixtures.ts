@@ -11,7 +11,7 @@ import {
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { annuaireTools } from './tools/index.js';
 import { type AnnuaireClient, createAnnuaireClient } from './upstream/annuaire.js';
-import type { RawSearchResponse } from './upstream/types.js';
+import { type RawSearchResponse, rawSearchResponseSchema, toSearchAnswer } from './upstream/types.js';
 
 export const FIXTURES = {
   laPoste: 'search_356000000.json',
@@ -27,8 +27,13 @@ export const FIXTURES = {
 } as const;
 export type FixtureName = keyof typeof FIXTURES;
 
-export const fixture = (name: FixtureName): RawSearchResponse =>
-  readFixtureJson<RawSearchResponse>('annuaire', FIXTURES[name]);
+/** A recorded body as the API sent it, for replay servers. */
+export const fixture = (name: FixtureName): Record<string, unknown> =>
+  readFixtureJson<Record<string, unknown>>('annuaire', FIXTURES[name]);
+
+/** A recorded body read the way the client reads it, for the mappers. */
+export const parsedFixture = (name: FixtureName): RawSearchResponse =>
+  toSearchAnswer(rawSearchResponseSchema.parse(fixture(name)), {});
 
 /** The `q` each fixture was recorded with (expected.json `searchTerms`). */
 const BY_QUERY: Record<string, FixtureName> = {

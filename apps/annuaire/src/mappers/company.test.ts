@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../test-fixtures.js';
-import type { RawCompany } from '../upstream/types.js';
+import { parsedFixture } from '../test-fixtures.js';
+import { type RawCompany, rawCompanySchema } from '../upstream/types.js';
 import { isNonDiffusible, mapCompany, mapCompanySummary } from './company.js';
 
-const first = (name: Parameters<typeof fixture>[0]): RawCompany => {
-  const r = fixture(name).results[0];
+const first = (name: Parameters<typeof parsedFixture>[0]): RawCompany => {
+  const r = parsedFixture(name).results[0];
   if (!r) throw new Error(`${name} has no result`);
   return r;
 };
@@ -49,7 +49,7 @@ describe('mapCompanySummary', () => {
   });
 
   it('keeps the establishments a filtered search matched (postcode 35000)', () => {
-    const results = fixture('agRennes').results.map(mapCompanySummary);
+    const results = parsedFixture('agRennes').results.map(mapCompanySummary);
     expect(results).toHaveLength(10);
     for (const r of results) {
       expect(r.matching_establishments.length).toBeGreaterThan(0);
@@ -78,7 +78,9 @@ describe('mapCompanySummary', () => {
 describe('mapCompany', () => {
   it('gives La Poste its VAT number, officers, finances, labels and links', () => {
     const c = mapCompany(first('laPoste'));
-    expect(c.vat_number).toBe('FR39356000000');
+    expect(c.vat_number_computed).toBe('FR39356000000');
+    // The 2024 recording predates the API's `tva` member.
+    expect(c.vat_numbers_registered).toEqual([]);
     expect(c.head_office).toMatchObject({
       siret: '35600000000048',
       is_head_office: true,
@@ -171,7 +173,7 @@ describe('mapCompany', () => {
     // way the API does for a personne physique (search-api app/service/formatters/non_diffusible.py).
     const raw = first('ganymedeClosed');
     const M = '[NON-DIFFUSIBLE]';
-    const withheld: RawCompany = {
+    const withheld: RawCompany = rawCompanySchema.parse({
       ...raw,
       nom_complet: M,
       nom_raison_sociale: M,
@@ -196,7 +198,7 @@ describe('mapCompany', () => {
         },
       ],
       admin: null,
-    };
+    });
     expect(isNonDiffusible(withheld)).toBe(true);
     const c = mapCompany(withheld);
     expect(c).toMatchObject({ name: M, legal_name: M, sigle: M, non_diffusible: true });
@@ -215,5 +217,36 @@ describe('mapCompany', () => {
       head_office_address: M,
       non_diffusible: true,
     });
+  });
+});
+
+describe('mapCompany on labelled hand-made variants of recorded answers', () => {
+  // HAND-MADE: La Poste's recorded answer plus the `tva` member the API now sends (search-api
+  // app/service/format_search_results.py, "TVA": liste_tva), one number written with spaces.
+  it('returns the VAT numbers the register lists, normalised and deduplicated', () => {
+    const raw = rawCompanySchema.parse({ ...first('laPoste'), tva: ['FR39356000000', 'fr 39 356 000 000'] });
+    expect(mapCompany(raw).vat_numbers_registered).toEqual(['FR39356000000']);
+  });
+
+  // HAND-MADE: the company-level caractere_employeur, which the recordings leave null.
+  it('reads the company-level employer flag before the head office one', () => {
+    const laPoste = first('laPoste');
+    expect(
+      mapCompany(rawCompanySchema.parse({ ...laPoste, caractere_employeur: 'N' })).headcount.employer,
+    ).toBe(false);
+    // DINUM: company flag null, head office 'N' — other establishments may employ: unknown.
+    expect(mapCompany(first('dinum')).headcount.employer).toBeNull();
+    // La Poste: company flag null, head office 'O' — the company employs.
+    expect(mapCompany(laPoste).headcount.employer).toBe(true);
+  });
+
+  // HAND-MADE: the real-world failure that opened issue 20 — `liste_id_bio` holding numbers.
+  it('reads identifier lists holding numbers instead of strings', () => {
+    const laPoste = first('laPoste');
+    const raw = rawCompanySchema.parse({
+      ...laPoste,
+      siege: { ...laPoste.siege, liste_id_bio: [12345, 'FR-BIO-01'], liste_uai: 42 },
+    });
+    expect(mapCompany(raw).identifiers).toMatchObject({ bio: ['12345', 'FR-BIO-01'], uai: ['42'] });
   });
 });

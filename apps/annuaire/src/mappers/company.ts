@@ -8,7 +8,7 @@ import {
 } from '../codes/index.js';
 import { COMPLEMENT_LABELS } from '../codes/labels.js';
 import type { Company, CompanySummary } from '../schemas.js';
-import type { RawCompany, RawComplements } from '../upstream/types.js';
+import type { RawCompany, RawComplements, RawEstablishment, RawImmatriculation } from '../upstream/types.js';
 import { list, mapEstablishment, mapHeadOffice, NON_DIFFUSIBLE, stateOf, text } from './establishment.js';
 import { companyLinks, establishmentLink } from './links.js';
 import { mapOfficer } from './officers.js';
@@ -23,7 +23,7 @@ export const isNonDiffusible = (raw: RawCompany): boolean =>
   raw.siege?.adresse === NON_DIFFUSIBLE;
 
 export const mapCompanySummary = (raw: RawCompany): CompanySummary => {
-  const siege = raw.siege ?? {};
+  const siege: RawEstablishment = raw.siege ?? {};
   return {
     siren: raw.siren,
     name: text(raw.nom_complet),
@@ -74,6 +74,16 @@ export const mapFinances = (raw: RawCompany['finances']): Company['finances'] =>
   return { latest: byYear[0] ?? null, by_year: byYear };
 };
 
+/**
+ * The company's own flag when the register gives one. A head office that employs proves the company
+ * does; one that does not says nothing of the other establishments, so that reads as unknown.
+ */
+const employerOf = (company: string | null, headOffice: string | null | undefined): boolean | null => {
+  if (company === 'O') return true;
+  if (company === 'N') return false;
+  return headOffice === 'O' ? true : null;
+};
+
 const ddmm = (value: string | null): string | null =>
   value && /^\d{4}$/.test(value) ? `${value.slice(0, 2)}/${value.slice(2)}` : value;
 
@@ -82,9 +92,9 @@ const ddmm = (value: string | null): string | null =>
  * (the API puts the establishment a SIRET query hit there) or the head office.
  */
 export const mapCompany = (raw: RawCompany, siret?: string): Company => {
-  const siege = raw.siege ?? {};
-  const imm = raw.immatriculation ?? {};
-  const c = raw.complements ?? {};
+  const siege: RawEstablishment = raw.siege ?? {};
+  const imm: RawImmatriculation = raw.immatriculation ?? {};
+  const c: RawComplements = raw.complements ?? {};
   const name = text(raw.nom_complet);
   const headOffice = mapHeadOffice(raw.siege);
   const matched = siret
@@ -101,7 +111,8 @@ export const mapCompany = (raw: RawCompany, siret?: string): Company => {
     created_on: text(raw.date_creation),
     closed_on: text(raw.date_fermeture),
     updated_at: text(raw.date_mise_a_jour),
-    vat_number: tvaFromSiren(raw.siren),
+    vat_number_computed: tvaFromSiren(raw.siren),
+    vat_numbers_registered: [...new Set(raw.tva.map((v) => v.replace(/\s/g, '').toUpperCase()))],
     head_office: headOffice,
     establishment: matched ? mapEstablishment(matched) : null,
     activity: {
@@ -122,7 +133,7 @@ export const mapCompany = (raw: RawCompany, siret?: string): Company => {
       band: text(raw.tranche_effectif_salarie),
       label: headcountLabel(raw.tranche_effectif_salarie),
       year: text(raw.annee_tranche_effectif_salarie),
-      employer: siege.caractere_employeur === 'O' ? true : siege.caractere_employeur === 'N' ? false : null,
+      employer: employerOf(raw.caractere_employeur, siege.caractere_employeur),
     },
     establishments: {
       total: raw.nombre_etablissements ?? null,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../test-fixtures.js';
+import { parsedFixture } from '../test-fixtures.js';
 import { mapPageInfo, pageCapError } from './page.js';
 
 describe('mapPageInfo', () => {
   it('says when a search hits the API cap of 10 000 results ("la poste")', () => {
-    const info = mapPageInfo(fixture('laPosteByName'), 1, 10);
+    const info = mapPageInfo(parsedFixture('laPosteByName'), 1, 10);
     expect(info).toMatchObject({
       total_results: 10000,
       total_pages: 1000,
@@ -16,7 +16,7 @@ describe('mapPageInfo', () => {
   });
 
   it('reports a normal search as not capped ("Ganymede": 116 results)', () => {
-    expect(mapPageInfo(fixture('ganymedeByName'), 1, 10)).toEqual({
+    expect(mapPageInfo(parsedFixture('ganymedeByName'), 1, 10)).toEqual({
       total_results: 116,
       page: 1,
       per_page: 10,

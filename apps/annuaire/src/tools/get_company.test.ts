@@ -13,7 +13,7 @@ describe('get_company', () => {
       siren: '356000000',
       name: 'LA POSTE',
       state: 'active',
-      vat_number: 'FR39356000000',
+      vat_number_computed: 'FR39356000000',
       legal_form: { code: '5510', label: "SA nationale à conseil d'administration" },
       activity: { naf_code: '53.10Z', section: 'H', section_label: 'Transports et entreposage' },
       headcount: { band: '53', label: '10 000 salariés et plus' },

@@ -5,13 +5,14 @@ import {
   type ErrorPayload,
   err,
   ok,
+  parseUpstream,
   type Result,
   type Store,
   type Upstream,
 } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { ApiQuery } from '../query.js';
-import type { RawSearchResponse } from './types.js';
+import { type RawSearchResponse, rawSearchResponseSchema, toSearchAnswer } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://recherche-entreprises.api.gouv.fr';
 /** The API's hard limit per IP; over it, 429 with Retry-After. */
@@ -39,16 +40,6 @@ export interface AnnuaireClient {
   readonly upstream: Upstream;
   close: () => Promise<void>;
 }
-
-const envelope = z
-  .object({
-    results: z.array(z.object({ siren: z.string() }).loose()),
-    total_results: z.number(),
-    page: z.number(),
-    per_page: z.number(),
-    total_pages: z.number(),
-  })
-  .loose();
 
 const apiError = z.object({ erreur: z.string() }).loose();
 
@@ -122,14 +113,14 @@ export const createAnnuaireClient = (options: AnnuaireClientOptions = {}): Annua
         },
       );
     }
-    const parsed = envelope.safeParse(data);
-    if (!parsed.success) {
+    const parsed = parseUpstream(rawSearchResponseSchema, data, 'recherche-entreprises');
+    if (!parsed.ok) {
       return {
         ok: false,
-        error: bilingual({ code: 'upstream_bad_response', message: '', details: { status } }),
+        error: bilingual({ ...parsed.error, details: { ...parsed.error.details, status } }),
       };
     }
-    return ok(parsed.data as unknown as RawSearchResponse);
+    return ok(toSearchAnswer(parsed.value, query));
   };
 
   return {

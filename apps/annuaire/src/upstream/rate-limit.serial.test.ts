@@ -20,7 +20,7 @@ const sirens = (n: number): string[] => {
 
 describe('rate limit towards the API (7 requests/s per IP)', () => {
   it('spreads a burst of 100 get_company calls: never more than 7 arrivals in any second, 0 errors', async () => {
-    const body = fixture('laPoste');
+    const body = fixture('laPoste') as { results: Array<Record<string, unknown>> };
     // Content is not under test here: every SIREN gets La Poste's record under its own number.
     const upstream = await startReplayServer((req) => {
       const q = req.query.get('q') ?? '';
