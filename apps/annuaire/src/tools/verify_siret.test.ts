@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sc, useReplayHarness } from '../test-fixtures.js';
+import { errorOf, sc, useReplayHarness } from '../test-fixtures.js';
 
 const env = useReplayHarness();
 
@@ -16,7 +16,7 @@ describe('verify_siret', () => {
       exists: true,
       company_name: 'GANYMEDE',
       company_state: 'closed',
-      vat_number: 'FR09880878145',
+      vat_number_computed: 'FR09880878145',
       establishment: { siret: '88087814500015', state: 'closed', address: '128 RUE LA BOETIE 75008 PARIS 8' },
     });
     expect(out.verdict).toContain('closed establishment of GANYMEDE');
@@ -52,18 +52,51 @@ describe('verify_siret', () => {
 
   it('refuses what is not a 9- or 14-digit number as invalid_input naming the field', async () => {
     const res = await env.h.call('verify_siret', { id: '356 000 00' });
-    expect(sc(res).error).toMatchObject({
+    expect(errorOf(res)).toMatchObject({
       code: 'invalid_input',
       details: { fields: ['id'], reason: 'length' },
     });
-    expect(JSON.stringify(sc(res).error)).toContain('got 8');
-    const letters = await env.h.call('verify_siret', { id: 'FR39356000000' });
-    expect(sc(letters).error).toMatchObject({ code: 'invalid_input', details: { reason: 'non_digit' } });
+    expect(JSON.stringify(errorOf(res))).toContain('got 8');
+    const letters = await env.h.call('verify_siret', { id: '356 OOO OOO' });
+    expect(errorOf(letters)).toMatchObject({ code: 'invalid_input', details: { reason: 'non_digit' } });
+    const foreign = await env.h.call('verify_siret', { id: 'DE 123456789' });
+    expect(errorOf(foreign)).toMatchObject({
+      code: 'invalid_input',
+      details: { fields: ['id'], reason: 'prefix' },
+    });
+    const short = await env.h.call('verify_siret', { id: 'FR39 356 000' });
+    expect(errorOf(short)).toMatchObject({ code: 'invalid_input', details: { reason: 'length' } });
     expect(env.upstream.requests).toHaveLength(0);
   });
 
   it('says a well-formed number is not in the register', async () => {
     const out = sc(await env.h.call('verify_siret', { id: '552081317' }));
     expect(out).toMatchObject({ valid: true, checked_register: true, exists: false, company_name: null });
+  });
+
+  it('maps a French TVA number to its SIREN and checks the company in the register', async () => {
+    const out = sc(await env.h.call('verify_siret', { id: 'fr 39 356 000 000' }));
+    expect(out).toMatchObject({
+      kind: 'tva',
+      normalized: 'FR39356000000',
+      formatted: 'FR 39 356 000 000',
+      siren: '356000000',
+      valid: true,
+      checked_register: true,
+      exists: true,
+      company_name: 'LA POSTE',
+      company_state: 'active',
+      vat_number_computed: 'FR39356000000',
+      // The recording predates the API's `tva` member.
+      vat_numbers_registered: [],
+    });
+    expect(out.establishment).toMatchObject({ siret: '35600000000048', is_head_office: true });
+  });
+
+  it('answers a TVA number with a wrong key at once, naming the expected key', async () => {
+    const out = sc(await env.h.call('verify_siret', { id: 'FR40356000000' }));
+    expect(out).toMatchObject({ kind: 'tva', siren: '356000000', valid: false, checked_register: false });
+    expect(out.reason).toContain('expected 39');
+    expect(env.upstream.requests).toHaveLength(0);
   });
 });
