@@ -5,13 +5,12 @@ import * as z from 'zod/v4';
 import {
   COMPANY_CATEGORY_CODES,
   HEADCOUNT_BAND_CODES,
-  isDepartmentCode,
   isLegalFormCode,
   isNafCode,
-  isRegionCode,
   NAF_SECTION_CODES,
   normalizeNafCode,
 } from './codes/index.js';
+import { type PlaceMatch, resolveDepartment, resolveRegion } from './codes/places.js';
 
 export const sirenField = z
   .string()
@@ -60,6 +59,30 @@ const listOf = (
     return out;
   });
 
+/** Régions and départements: each item a code or a name; an unknown name fails naming the closest ones. */
+const placesOf = (label: string, resolve: (v: string) => PlaceMatch) =>
+  z.union([z.string(), z.array(z.string()).min(1)]).transform((value, ctx) => {
+    const items = (Array.isArray(value) ? value : value.split(',')).map((v) => v.trim()).filter(Boolean);
+    const out = new Set<string>();
+    for (const item of items) {
+      const match = resolve(item);
+      if ('closest' in match) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown ${label} "${item}"; closest: ${match.closest.join(', ')}`,
+          input: value,
+        });
+        return z.NEVER;
+      }
+      for (const code of match.codes) out.add(code);
+    }
+    if (out.size === 0) {
+      ctx.addIssue({ code: 'custom', message: `give at least one ${label}`, input: value });
+      return z.NEVER;
+    }
+    return [...out];
+  });
+
 const upper = (v: string) => v.toUpperCase();
 const digits = (v: string) => stripSeparators(v);
 const matching = (re: RegExp) => (v: string) => (re.test(v) ? v : null);
@@ -88,12 +111,16 @@ export const filterShape = {
   )
     .optional()
     .describe('Code postal of an establishment, e.g. "35000" or ["75008","75009"] (code_postal)'),
-  department: listOf('département', upper, isDepartmentCode)
+  department: placesOf('département', resolveDepartment)
     .optional()
-    .describe('Département code, e.g. "35", "2A", "971" (departement)'),
-  region: listOf('région', digits, isRegionCode)
+    .describe(
+      'Département code or name, e.g. "35", "2A", "971", "Ille-et-Vilaine", "corse du sud"; accents and case do not matter (departement)',
+    ),
+  region: placesOf('région', resolveRegion)
     .optional()
-    .describe('INSEE région code, e.g. "11" Île-de-France, "53" Bretagne (region)'),
+    .describe(
+      'Région INSEE code or name, e.g. "53", "Bretagne", "Île-de-France", "PACA"; accents and case do not matter (region)',
+    ),
   commune_code: listOf('INSEE commune code', (v) => matching(/^([013-9]\d|2[AB1-9])\d{3}$/)(v.toUpperCase()))
     .optional()
     .describe('INSEE commune code (not the postcode), e.g. "75108" (code_commune)'),

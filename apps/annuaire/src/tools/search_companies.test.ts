@@ -93,6 +93,21 @@ describe('search_companies', () => {
     });
   });
 
+  it('takes régions and départements by name, and refuses an unknown one naming the closest', async () => {
+    await env.h.call('search_companies', {
+      query: 'Ganymede',
+      region: 'bretagne',
+      department: ['Ille-et-Vilaine', '2a'],
+    });
+    expect(env.upstream.requests[0]?.query.get('region')).toBe('53');
+    expect(env.upstream.requests[0]?.query.get('departement')).toBe('35,2A');
+    const res = await env.h.call('search_companies', { query: 'Ganymede', department: 'Ile-et-Vilain' });
+    expect(res.isError).toBe(true);
+    expect(JSON.stringify(res.content)).toContain('department');
+    expect(JSON.stringify(res.content)).toContain('Ille-et-Vilaine (35)');
+    expect(env.upstream.requests).toHaveLength(1);
+  });
+
   it('reads amounts and postcodes written with spaces or thousands dots', async () => {
     await env.h.call('search_companies', {
       query: 'Ganymede',
