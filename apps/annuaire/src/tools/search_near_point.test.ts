@@ -1,7 +1,7 @@
 import { type ReplayServer, startReplayServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { haversineKm } from '../geo.js';
 import { fixture, type Harness, harness, sc } from '../test-fixtures.js';
-import { haversineKm } from './search_near_point.js';
 
 let upstream: ReplayServer;
 let h: Harness;
@@ -24,7 +24,7 @@ describe('search_near_point', () => {
         latitude: 48.1113,
         longitude: -1.68,
         radius_km: 2,
-        category: ['PME'],
+        naf_section: 'M',
         per_page: 25,
       }),
     );
@@ -32,7 +32,7 @@ describe('search_near_point', () => {
       lat: '48.1113',
       long: '-1.68',
       radius: '2',
-      categorie_entreprise: 'PME',
+      section_activite_principale: 'M',
       page: '1',
       per_page: '25',
     });
@@ -52,6 +52,20 @@ describe('search_near_point', () => {
   it('refuses a radius above the API limit of 50 km', async () => {
     const res = await h.call('search_near_point', { latitude: 48.1, longitude: -1.6, radius_km: 60 });
     expect(sc(res).error).toMatchObject({ code: 'invalid_input', details: { fields: ['radius_km'] } });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('refuses the filters the API ignores near a point, naming them, instead of answering unfiltered', async () => {
+    const res = await h.call('search_near_point', {
+      latitude: 48.1,
+      longitude: -1.6,
+      legal_form: '5710',
+      headcount_band: '21',
+    });
+    expect(res.isError).toBe(true);
+    const text = JSON.stringify(res.content);
+    expect(text).toContain('legal_form');
+    expect(text).toContain('headcount_band');
     expect(upstream.requests).toHaveLength(0);
   });
 

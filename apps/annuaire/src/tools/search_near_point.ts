@@ -1,21 +1,22 @@
 import { defineTool, fail, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { AnnuaireDeps } from '../deps.js';
+import { haversineKm } from '../geo.js';
 import { filterShape, pagingShape } from '../inputs.js';
 import { pageCapError } from '../mappers/page.js';
 import { checkFilterRanges, toApiQuery } from '../query.js';
 import { CompanySummarySchema, PageInfoSchema } from '../schemas.js';
 import { mapSearch } from '../search-output.js';
 
-const EARTH_RADIUS_KM = 6371;
-const rad = (deg: number) => (deg * Math.PI) / 180;
-
-/** Great-circle distance; plenty for ranking establishments within 50 km. */
-export const haversineKm = (lat1: number, lon1: number, lat2: number, lon2: number): number => {
-  const a =
-    Math.sin(rad(lat2 - lat1) / 2) ** 2 +
-    Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+/**
+ * The filters the API's geo search applies (search-api app/elastic/geo_search.py: activite_principale
+ * and section_activite_principale; it also keeps only fully diffusible units). Any other filter would
+ * be dropped by the API while the answer looked filtered, so the input refuses it by name.
+ */
+const NEAR_POINT_FILTERS = {
+  naf_code: filterShape.naf_code,
+  naf_section: filterShape.naf_section,
+  matching_establishments_limit: filterShape.matching_establishments_limit,
 };
 
 const output = PageInfoSchema.extend({
@@ -35,10 +36,12 @@ export const searchNearPoint = ({ api }: AnnuaireDeps) =>
     name: 'search_near_point',
     title: 'Companies around a point (recherche géographique)',
     description:
-      'Companies with an establishment within radius_km (≤ 50) of a latitude/longitude, with the same ' +
-      'filters as search_companies (NAF activity, legal form, size, labels…). Each result lists the ' +
-      'establishments found in the circle and the distance to the closest one.',
-    input: z.object({
+      'Companies with an establishment within radius_km (≤ 50) of a latitude/longitude (recherche ' +
+      'géographique). The API applies only the activity filters here (naf_code, naf_section) and returns ' +
+      'only fully diffusible units; for legal form, size, state or labels, use search_companies with ' +
+      'postal_code, commune_code or department instead. Each result lists the establishments found in ' +
+      'the circle and the distance to the closest one.',
+    input: z.strictObject({
       latitude: z.number().min(-90).max(90).describe('WGS84 latitude, e.g. 48.8315'),
       longitude: z.number().min(-180).max(180).describe('WGS84 longitude, e.g. 2.2781'),
       radius_km: z
@@ -47,7 +50,7 @@ export const searchNearPoint = ({ api }: AnnuaireDeps) =>
         .max(50)
         .default(5)
         .describe('Search radius in km, at most 50 (default 5)'),
-      ...filterShape,
+      ...NEAR_POINT_FILTERS,
       ...pagingShape,
     }),
     output,
