@@ -16,13 +16,15 @@ afterAll(async () => {
 });
 
 describe('annuaire MCP server (official SDK client over HTTP)', () => {
-  it('lists the five tools with described inputs', async () => {
+  it('lists the seven tools with described inputs', async () => {
     const client = await server.connect();
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
       'search_companies',
       'get_company',
       'verify_siret',
+      'verify_sirets',
+      'list_establishments',
       'search_near_point',
       'get_officers',
     ]);

@@ -5,8 +5,10 @@ import type { ToolContext } from '../tool.js';
  * The context the server hands a tool handler, minus the transport: for unit tests that call
  * `createToolRegistry(tools).call(name, args, toolContext())`, the same validation path as over MCP.
  */
-export const toolContext = (options: { signal?: AbortSignal; log?: Logger } = {}): ToolContext => ({
+export const toolContext = (
+  options: { signal?: AbortSignal; log?: Logger; progress?: ToolContext['progress'] } = {},
+): ToolContext => ({
   signal: options.signal ?? new AbortController().signal,
   log: options.log ?? pino({ level: 'silent' }),
-  progress: async () => {},
+  progress: options.progress ?? (async () => {}),
 });
