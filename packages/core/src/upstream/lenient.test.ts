@@ -57,7 +57,8 @@ describe('lenient upstream schemas', () => {
     expect(a.parse('solo')).toEqual(['solo']);
     expect(a.parse(null)).toEqual([]);
     expect(a.parse(undefined)).toEqual([]);
-    expect(a.parse({ not: 'an array' })).toEqual([]);
+    expect(a.parse({ not: 'a string' })).toEqual([]);
+    expect(lenientArray(lenientObject({ k: lenientString() })).parse({ k: 'v' })).toEqual([{ k: 'v' }]);
   });
 
   it('reads an object with extra keys ignored, and a non-object as null', () => {

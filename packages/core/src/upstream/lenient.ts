@@ -79,16 +79,15 @@ export const lenientInt = () =>
 export const lenientBoolean = () => coerce(toBoolean);
 
 /**
- * An array whose elements went through `item`, with `null` results left out. A lone value counts as a
- * one-element array; `null`, missing or an object gives `[]`. Elements that `item` rejects fail the
- * parse at their index, so keep `item` lenient unless an element really must be readable.
+ * An array whose elements went through `item`, with `null` results left out. A lone value (a scalar or
+ * an object) counts as a one-element array; `null` or missing gives `[]`. Elements that `item` rejects
+ * fail the parse at their index, so keep `item` lenient unless an element really must be readable.
  */
 export const lenientArray = <T extends z.ZodType>(item: T) =>
   z
     .preprocess((v) => {
       if (Array.isArray(v)) return v;
-      if (v === null || v === undefined || isRecord(v)) return [];
-      return [v];
+      return v === null || v === undefined ? [] : [v];
     }, z.array(item))
     .transform((items) => items.filter((x) => x !== null && x !== undefined) as NonNullable<z.output<T>>[]);
 
