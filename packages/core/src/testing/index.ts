@@ -11,6 +11,24 @@ export {
   readFixtureText,
   workspaceRoot,
 } from './fixtures.js';
+export type {
+  Perturbation,
+  PerturbationEdit,
+  PerturbationOp,
+  PerturbationOutcome,
+  PerturbationReport,
+  RunPerturbationsOptions,
+} from './perturb.js';
+export {
+  applyPerturbation,
+  FORBIDDEN_OUTCOMES,
+  outcomeOf,
+  PERTURBATION_OPS,
+  perturbationRuns,
+  perturbationSeed,
+  perturbedJson,
+  runPerturbations,
+} from './perturb.js';
 export type { SpawnedServer } from './process.js';
 export { spawnServer, tsxNodeArgs } from './process.js';
 export type { TestRedis } from './redis-server.js';
