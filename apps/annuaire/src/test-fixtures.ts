@@ -76,7 +76,7 @@ export interface Harness {
 /** The five tools on a client pointed at `baseUrl`, called through the registry (validation included). */
 export const harness = (
   baseUrl: string,
-  options: { cacheTtlMs?: number; timeoutMs?: number } = {},
+  options: { cacheTtlMs?: number; timeoutMs?: number; perSecond?: number } = {},
 ): Harness => {
   const api = createAnnuaireClient({ baseUrl, ...options });
   const tools = annuaireTools({ api });
