@@ -39,7 +39,8 @@ export type { CounterState, RateSpec, Release, Store, TakeResult } from './store
 export type { AnyTool, ToolContext, ToolDefinition, ToolFailure } from './tool.js';
 export { defineTool, fail, isToolFailure, toolError } from './tool.js';
 export type { ToolRegistry } from './tool-registry.js';
-export { createToolRegistry, describeIssues, errorResult } from './tool-registry.js';
+export { createToolRegistry, describeIssues } from './tool-registry.js';
+export { errorResult, readToolError } from './tool-result.js';
 export { decodeBody } from './upstream/charset.js';
 export {
   isRecord,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareServer, StartupError } from './server.js';
 import { exampleServer } from './testing/example-server.js';
 import { exampleEntry, spawnServer, tsxNodeArgs } from './testing/process.js';
+import { toolErrorOf } from './testing/tool-error.js';
 
 const production = (env: Record<string, string>) => () =>
   prepareServer(exampleServer, { env: { NODE_ENV: 'production', ...env }, argv: [] });
@@ -92,6 +93,9 @@ describe('stdio transport', { timeout: 30_000 }, () => {
     expect(tools.map((t) => t.name)).toContain('echo');
     const result = await client.callTool({ name: 'echo', arguments: { text: 'stdio ✓' } });
     expect(result.structuredContent).toEqual({ text: 'stdio ✓', length: 7 });
+    const failed = await client.callTool({ name: 'lookup', arguments: { key: 'missing' } });
+    expect(failed.structuredContent).toBeUndefined();
+    expect(toolErrorOf(failed)).toMatchObject({ code: 'not_found', message: 'No value for "missing".' });
     await client.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
-import type { ErrorPayload } from './errors.js';
 import { type AnyTool, isToolFailure, type ToolContext } from './tool.js';
+import { errorResult } from './tool-result.js';
 
 /**
  * The tool set of one app, compiled once at start-up: JSON Schemas for `tools/list` and a lookup for
@@ -20,12 +20,6 @@ const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output'): Tool['inputSch
   delete json.$schema;
   return { ...json, type: 'object' } as Tool['inputSchema'];
 };
-
-export const errorResult = (error: ErrorPayload): CallToolResult => ({
-  isError: true,
-  content: [{ type: 'text', text: `${error.code}: ${error.message}` }],
-  structuredContent: { error },
-});
 
 /** "field `siren`: must be 9 digits; field `page`: expected number" — names every faulty field. */
 export const describeIssues = (issues: readonly z.core.$ZodIssue[]): string =>
@@ -62,7 +56,7 @@ export const createToolRegistry = (tools: readonly AnyTool[]): ToolRegistry => {
       return errorResult({
         code: 'invalid_input',
         message: `Unknown tool "${name}". Available: ${[...byName.keys()].join(', ')}.`,
-        details: { field: 'name' },
+        details: { fields: ['name'] },
       });
     }
     const parsed = tool.input.safeParse(rawArgs ?? {});

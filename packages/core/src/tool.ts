@@ -15,7 +15,7 @@ export interface ToolContext {
 
 const FAILURE = Symbol.for('mcp.core.toolFailure');
 
-/** An expected failure returned by a handler; becomes an `isError` result with `structuredContent.error`. */
+/** An expected failure returned by a handler; becomes an `isError` result whose one text item is `{"error":{…}}`. */
 export interface ToolFailure {
   readonly [FAILURE]: true;
   readonly error: ErrorPayload;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleServer } from '../testing/example-server.js';
 import { startTestServer, type TestServer } from '../testing/start.js';
+import { toolErrorOf } from '../testing/tool-error.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,6 +28,39 @@ describe('JSON fast path for 2025-era tools/call and tools/list', () => {
     });
     expect(sdk.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(fast.json()).toEqual(sseData(sdk.body));
+  });
+
+  it('answers a tool failure like the SDK path: one JSON text item, no structuredContent', async () => {
+    const call = { name: 'lookup', arguments: { key: 'missing' } };
+    const fast = await post({ jsonrpc: '2.0', id: 'e-1', method: 'tools/call', params: call });
+    expect(fast.headers['content-type']).toMatch(/^application\/json/);
+    const sdk = await post({
+      jsonrpc: '2.0',
+      id: 'e-1',
+      method: 'tools/call',
+      params: { ...call, _meta: { progressToken: 2 } },
+    });
+    expect(fast.json()).toEqual(sseData(sdk.body));
+    expect(fast.json().result.structuredContent).toBeUndefined();
+    expect(toolErrorOf(fast.json().result)).toEqual({
+      code: 'not_found',
+      message: 'No value for "missing".',
+      details: { key: 'missing' },
+    });
+  });
+
+  it('answers invalid arguments on the fast path with invalid_input and details.fields', async () => {
+    const fast = await post({
+      jsonrpc: '2.0',
+      id: 7,
+      method: 'tools/call',
+      params: { name: 'lookup', arguments: { key: 'ABC' } },
+    });
+    expect(fast.headers['content-type']).toMatch(/^application\/json/);
+    expect(toolErrorOf(fast.json().result)).toMatchObject({
+      code: 'invalid_input',
+      details: { fields: ['key'] },
+    });
   });
 
   it('answers tools/list as JSON with the same tools as the SDK path', async () => {

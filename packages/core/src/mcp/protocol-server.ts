@@ -3,6 +3,7 @@ import { Server } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import type { ToolContext } from '../tool.js';
 import type { ToolRegistry } from '../tool-registry.js';
+import { readToolError } from '../tool-result.js';
 
 export interface ServerIdentity {
   name: string;
@@ -59,10 +60,10 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
               }),
     };
     const result = await registry.call(call.name, call.arguments, toolCtx);
-    const failure = result.isError
-      ? (result.structuredContent as { error?: { code?: string } } | undefined)
-      : undefined;
-    options.onToolCall?.(call.name, result.isError ? 'error' : 'ok', failure?.error?.code);
+    if (options.onToolCall) {
+      const code = result.isError ? readToolError(result)?.code : undefined;
+      options.onToolCall(call.name, result.isError ? 'error' : 'ok', code);
+    }
     return result;
   };
 };

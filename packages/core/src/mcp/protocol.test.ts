@@ -2,6 +2,7 @@ import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleServer } from '../testing/example-server.js';
 import { type ProtocolMode, startTestServer, type TestServer } from '../testing/start.js';
+import { toolErrorOf } from '../testing/tool-error.js';
 
 let server: TestServer;
 const clients = {} as Record<ProtocolMode, Client>;
@@ -37,19 +38,26 @@ describe.each(['legacy', 'modern'] as const)('MCP over Streamable HTTP with a %s
     expect(result.content).toEqual([{ type: 'text', text: '{"text":"Bonjour","length":7}' }]);
   });
 
-  it('answers an expected failure as isError with a typed code', async () => {
+  it('answers an expected failure as isError with one JSON text item and no structuredContent', async () => {
     const result = await clients[mode].callTool({ name: 'lookup', arguments: { key: 'missing' } });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toEqual({
-      error: { code: 'not_found', message: 'No value for "missing".', details: { key: 'missing' } },
+    expect(result.structuredContent).toBeUndefined();
+    expect(result.content).toEqual([
+      {
+        type: 'text',
+        text: '{"error":{"code":"not_found","message":"No value for \\"missing\\".","details":{"key":"missing"}}}',
+      },
+    ]);
+    expect(toolErrorOf(result)).toEqual({
+      code: 'not_found',
+      message: 'No value for "missing".',
+      details: { key: 'missing' },
     });
   });
 
   it('names the faulty field when arguments are invalid', async () => {
     const result = await clients[mode].callTool({ name: 'lookup', arguments: { key: 'ABC' } });
-    expect(result.isError).toBe(true);
-    const error = (result.structuredContent as { error: { code: string; message: string; details: unknown } })
-      .error;
+    const error = toolErrorOf(result);
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('key: lowercase letters only');
     expect(error.details).toEqual({ fields: ['key'] });
@@ -57,7 +65,10 @@ describe.each(['legacy', 'modern'] as const)('MCP over Streamable HTTP with a %s
 
   it('turns a thrown bug into internal_error without a stack trace or internal detail', async () => {
     const result = await clients[mode].callTool({ name: 'boom', arguments: {} });
-    expect(result.isError).toBe(true);
+    expect(toolErrorOf(result)).toEqual({
+      code: 'internal_error',
+      message: 'The boom tool failed unexpectedly.',
+    });
     const text = JSON.stringify(result);
     expect(text).toContain('internal_error');
     expect(text).not.toContain('/srv/app');
@@ -76,7 +87,9 @@ describe.each(['legacy', 'modern'] as const)('MCP over Streamable HTTP with a %s
 
   it('answers an unknown tool with an error naming it', async () => {
     const result = await clients[mode].callTool({ name: 'nope', arguments: {} });
-    expect(result.isError).toBe(true);
-    expect((result.content as Array<{ text: string }>)[0]!.text).toContain('Unknown tool "nope"');
+    const error = toolErrorOf(result);
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toContain('Unknown tool "nope"');
+    expect(error.details).toEqual({ fields: ['name'] });
   });
 });

@@ -44,5 +44,6 @@ export { startReplayServer } from './replay-server.js';
 export type { ProtocolMode, TestServer } from './start.js';
 export { startTestServer, TEST_CREDENTIAL } from './start.js';
 export { toolContext } from './tool-context.js';
+export { toolErrorOf } from './tool-error.js';
 export type { WhoisReply, WhoisTestServer } from './whois-server.js';
 export { startWhoisServer } from './whois-server.js';
