@@ -1,4 +1,4 @@
-import { type ReplayServer, startTestServer } from '@mcp/core/testing';
+import { type ReplayServer, startTestServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annuaireServer } from './server.js';
 import { startAnnuaireReplay } from './test-fixtures.js';
@@ -50,7 +50,7 @@ describe('annuaire MCP server (official SDK client over HTTP)', () => {
   it('returns a typed invalid_input error for a malformed SIRET', async () => {
     const client = await server.connect();
     const res = await client.callTool({ name: 'get_company', arguments: { siret: '123' } });
-    expect(res.isError).toBe(true);
-    expect(res.structuredContent).toMatchObject({ error: { code: 'invalid_input' } });
+    expect(res.structuredContent).toBeUndefined();
+    expect(toolErrorOf(res)).toMatchObject({ code: 'invalid_input', details: { fields: ['siret'] } });
   });
 });

@@ -94,25 +94,6 @@ export const sc = (result: { structuredContent?: unknown }): Record<string, unkn
   (result.structuredContent ?? {}) as Record<string, unknown>;
 
 /**
- * The `{ code, message, details }` of a failed call: from the JSON text item every client reads, or
- * from the older `structuredContent.error`.
- */
-export const errorOf = (result: {
-  structuredContent?: unknown;
-  content?: unknown;
-}): { code?: string; message?: string; details?: Record<string, unknown> } => {
-  const fromStructured = (result.structuredContent as { error?: unknown } | undefined)?.error;
-  if (fromStructured) return fromStructured as { code?: string };
-  const first = Array.isArray(result.content) ? (result.content[0] as { text?: unknown }) : undefined;
-  if (typeof first?.text !== 'string') return {};
-  try {
-    return ((JSON.parse(first.text) as { error?: unknown }).error ?? {}) as { code?: string };
-  } catch {
-    return {};
-  }
-};
-
-/**
  * Per test file: the replaying upstream and a harness on it, started once, reset before each test so
  * `upstream.requests` holds only that test's arrivals.
  */

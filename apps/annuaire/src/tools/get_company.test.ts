@@ -1,3 +1,4 @@
+import { toolErrorOf } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
 import { harness, sc, useReplayHarness } from '../test-fixtures.js';
 
@@ -46,20 +47,20 @@ describe('get_company', () => {
   it('answers not_found for a well-formed SIREN the register does not know', async () => {
     const res = await env.h.call('get_company', { siren: '552081317' });
     expect(res.isError).toBe(true);
-    expect(sc(res).error).toMatchObject({ code: 'not_found', details: { siren: '552081317' } });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'not_found', details: { siren: '552081317' } });
     expect(env.upstream.count('/search')).toBe(1);
   });
 
   it('refuses a malformed SIREN naming the field and the reason, without calling the API', async () => {
     const luhn = await env.h.call('get_company', { siren: '356000001' });
-    expect(sc(luhn).error).toMatchObject({ code: 'invalid_input', details: { fields: ['siren'] } });
-    expect(JSON.stringify(sc(luhn).error)).toContain('Luhn');
+    expect(toolErrorOf(luhn)).toMatchObject({ code: 'invalid_input', details: { fields: ['siren'] } });
+    expect(JSON.stringify(toolErrorOf(luhn))).toContain('Luhn');
     const short = await env.h.call('get_company', { siret: '3560000000004' });
-    expect(JSON.stringify(sc(short).error)).toContain('SIRET must have 14 digits, got 13');
+    expect(JSON.stringify(toolErrorOf(short))).toContain('SIRET must have 14 digits, got 13');
     const none = await env.h.call('get_company', {});
-    expect(sc(none).error).toMatchObject({ code: 'invalid_input' });
+    expect(toolErrorOf(none)).toMatchObject({ code: 'invalid_input' });
     const mismatch = await env.h.call('get_company', { siren: '356000000', siret: '88087814500015' });
-    expect(sc(mismatch).error).toMatchObject({ code: 'invalid_input' });
+    expect(toolErrorOf(mismatch)).toMatchObject({ code: 'invalid_input' });
     expect(env.upstream.requests).toHaveLength(0);
   });
 

@@ -1,3 +1,4 @@
+import { toolErrorOf } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
 import { sc, useReplayHarness } from '../test-fixtures.js';
 
@@ -51,9 +52,9 @@ describe('get_officers', () => {
 
   it('asks for a company or a person', async () => {
     const res = await env.h.call('get_officers', {});
-    expect(sc(res).error).toMatchObject({ code: 'invalid_input' });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'invalid_input' });
     const both = await env.h.call('get_officers', { siren: '356000000', last_name: 'Jouppe' });
-    expect(sc(both).error).toMatchObject({ code: 'invalid_input' });
+    expect(toolErrorOf(both)).toMatchObject({ code: 'invalid_input' });
     expect(env.upstream.requests).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
-import { type ReplayServer, startReplayServer } from '@mcp/core/testing';
+import { type ReplayServer, startReplayServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorOf, fixture, type Harness, harness, sc } from '../test-fixtures.js';
+import { fixture, type Harness, harness, sc } from '../test-fixtures.js';
 
 /**
  * HAND-MADE, labelled: no recorded answer of `include_admin=etablissements` exists. This is La Poste's
@@ -101,6 +101,6 @@ describe('list_establishments', () => {
 
   it('answers not_found for a SIREN the register does not know', async () => {
     const res = await h.call('list_establishments', { siren: '552081317' });
-    expect(errorOf(res)).toMatchObject({ code: 'not_found', details: { siren: '552081317' } });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'not_found', details: { siren: '552081317' } });
   });
 });

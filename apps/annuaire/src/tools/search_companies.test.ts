@@ -1,3 +1,4 @@
+import { toolErrorOf } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
 import { sc, useReplayHarness } from '../test-fixtures.js';
 
@@ -35,10 +36,13 @@ describe('search_companies', () => {
 
   it('refuses a page the API cannot serve (page × per_page > 10 000) without calling it', async () => {
     const res = await env.h.call('search_companies', { query: 'la poste', page: 401, per_page: 25 });
-    expect(sc(res).error).toMatchObject({ code: 'invalid_input', details: { fields: ['page', 'per_page'] } });
-    expect(JSON.stringify(sc(res).error)).toContain('last reachable page is 400');
+    expect(toolErrorOf(res)).toMatchObject({
+      code: 'invalid_input',
+      details: { fields: ['page', 'per_page'] },
+    });
+    expect(JSON.stringify(toolErrorOf(res))).toContain('last reachable page is 400');
     const big = await env.h.call('search_companies', { query: 'la poste', per_page: 26 });
-    expect(sc(big).error).toMatchObject({ code: 'invalid_input', details: { fields: ['per_page'] } });
+    expect(toolErrorOf(big)).toMatchObject({ code: 'invalid_input', details: { fields: ['per_page'] } });
     expect(env.upstream.requests).toHaveLength(0);
   });
 
@@ -122,20 +126,23 @@ describe('search_companies', () => {
     expect(sent?.get('ca_max')).toBe('2500000');
     expect(sent?.get('resultat_net_min')).toBe('-50000');
     const decimal = await env.h.call('search_companies', { query: 'Ganymede', revenue_min: '1.5' });
-    expect(sc(decimal).error).toMatchObject({ code: 'invalid_input', details: { fields: ['revenue_min'] } });
+    expect(toolErrorOf(decimal)).toMatchObject({
+      code: 'invalid_input',
+      details: { fields: ['revenue_min'] },
+    });
   });
 
   it('refuses unknown codes naming the field, before any request', async () => {
     const naf = await env.h.call('search_companies', { query: 'x y z', naf_code: '99.99Q' });
-    expect(sc(naf).error).toMatchObject({ code: 'invalid_input', details: { fields: ['naf_code'] } });
+    expect(toolErrorOf(naf)).toMatchObject({ code: 'invalid_input', details: { fields: ['naf_code'] } });
     const form = await env.h.call('search_companies', { legal_form: '5711' });
-    expect(JSON.stringify(sc(form).error)).toContain('unknown catégorie juridique');
+    expect(JSON.stringify(toolErrorOf(form))).toContain('unknown catégorie juridique');
     const range = await env.h.call('search_companies', { query: 'abc', revenue_min: 10, revenue_max: 1 });
-    expect(sc(range).error).toMatchObject({ details: { fields: ['revenue_min', 'revenue_max'] } });
+    expect(toolErrorOf(range)).toMatchObject({ details: { fields: ['revenue_min', 'revenue_max'] } });
     const empty = await env.h.call('search_companies', {});
-    expect(sc(empty).error).toMatchObject({ code: 'invalid_input', details: { fields: ['query'] } });
+    expect(toolErrorOf(empty)).toMatchObject({ code: 'invalid_input', details: { fields: ['query'] } });
     const short = await env.h.call('search_companies', { query: 'ag' });
-    expect(JSON.stringify(sc(short).error)).toContain('at least 3 characters');
+    expect(JSON.stringify(toolErrorOf(short))).toContain('at least 3 characters');
     expect(env.upstream.requests).toHaveLength(0);
   });
 

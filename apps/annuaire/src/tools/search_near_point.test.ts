@@ -1,4 +1,4 @@
-import { type ReplayServer, startReplayServer } from '@mcp/core/testing';
+import { type ReplayServer, startReplayServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { haversineKm } from '../geo.js';
 import { fixture, type Harness, harness, sc } from '../test-fixtures.js';
@@ -51,7 +51,7 @@ describe('search_near_point', () => {
 
   it('refuses a radius above the API limit of 50 km', async () => {
     const res = await h.call('search_near_point', { latitude: 48.1, longitude: -1.6, radius_km: 60 });
-    expect(sc(res).error).toMatchObject({ code: 'invalid_input', details: { fields: ['radius_km'] } });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'invalid_input', details: { fields: ['radius_km'] } });
     expect(upstream.requests).toHaveLength(0);
   });
 

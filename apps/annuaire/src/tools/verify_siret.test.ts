@@ -1,5 +1,6 @@
+import { toolErrorOf } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
-import { errorOf, sc, useReplayHarness } from '../test-fixtures.js';
+import { sc, useReplayHarness } from '../test-fixtures.js';
 
 const env = useReplayHarness();
 
@@ -52,20 +53,20 @@ describe('verify_siret', () => {
 
   it('refuses what is not a 9- or 14-digit number as invalid_input naming the field', async () => {
     const res = await env.h.call('verify_siret', { id: '356 000 00' });
-    expect(errorOf(res)).toMatchObject({
+    expect(toolErrorOf(res)).toMatchObject({
       code: 'invalid_input',
       details: { fields: ['id'], reason: 'length' },
     });
-    expect(JSON.stringify(errorOf(res))).toContain('got 8');
+    expect(JSON.stringify(toolErrorOf(res))).toContain('got 8');
     const letters = await env.h.call('verify_siret', { id: '356 OOO OOO' });
-    expect(errorOf(letters)).toMatchObject({ code: 'invalid_input', details: { reason: 'non_digit' } });
+    expect(toolErrorOf(letters)).toMatchObject({ code: 'invalid_input', details: { reason: 'non_digit' } });
     const foreign = await env.h.call('verify_siret', { id: 'DE 123456789' });
-    expect(errorOf(foreign)).toMatchObject({
+    expect(toolErrorOf(foreign)).toMatchObject({
       code: 'invalid_input',
       details: { fields: ['id'], reason: 'prefix' },
     });
     const short = await env.h.call('verify_siret', { id: 'FR39 356 000' });
-    expect(errorOf(short)).toMatchObject({ code: 'invalid_input', details: { reason: 'length' } });
+    expect(toolErrorOf(short)).toMatchObject({ code: 'invalid_input', details: { reason: 'length' } });
     expect(env.upstream.requests).toHaveLength(0);
   });
 

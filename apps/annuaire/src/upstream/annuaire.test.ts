@@ -1,6 +1,6 @@
-import { type ReplayServer, startReplayServer } from '@mcp/core/testing';
+import { type ReplayServer, startReplayServer, toolErrorOf } from '@mcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture, harness, sc } from '../test-fixtures.js';
+import { fixture, harness } from '../test-fixtures.js';
 import { createAnnuaireClient } from './annuaire.js';
 
 let upstream: ReplayServer | undefined;
@@ -44,7 +44,7 @@ describe('annuaire upstream client', () => {
     upstream = await startReplayServer(() => ({ status: 503, body: 'Service Unavailable' }));
     const h = harness(upstream.url);
     const res = await h.call('get_company', { siren: '356000000' });
-    const error = sc(res).error as { code: string; message: string; details: Record<string, unknown> };
+    const error = toolErrorOf(res);
     expect(error.code).toBe('upstream_http');
     expect(error.message).toContain("L'API Recherche d'entreprises est indisponible (HTTP 503)");
     expect(error.message).toContain('The French company register API is unavailable (HTTP 503)');
@@ -56,10 +56,7 @@ describe('annuaire upstream client', () => {
   it('reports a slow API as upstream_timeout in French and English', async () => {
     upstream = await startReplayServer(() => ({ delayMs: 1500, body: fixture('laPoste') }));
     const h = harness(upstream.url, { timeoutMs: 200 });
-    const error = sc(await h.call('get_company', { siren: '356000000' })).error as {
-      code: string;
-      message: string;
-    };
+    const error = toolErrorOf(await h.call('get_company', { siren: '356000000' }));
     expect(error.code).toBe('upstream_timeout');
     expect(error.message).toContain("n'a pas répondu à temps");
     expect(error.message).toContain('did not answer in time');
