@@ -55,7 +55,7 @@ describe('normalizeDomain', () => {
     expect(e.code).toBe('invalid_input');
     expect(e.message).toContain('`domain`');
     expect(e.message).toContain('spaces');
-    expect(e.details).toEqual({ field: 'domain' });
+    expect(e.details).toEqual({ fields: ['domain'] });
   });
 
   it('rejects empty labels', () => {
@@ -77,7 +77,7 @@ describe('normalizeDomain', () => {
     const e = errorOf('contact@lemonde.fr', 'domains[2]');
     expect(e.message).toContain('`domains[2]`');
     expect(e.message).toContain('e-mail');
-    expect(e.details).toEqual({ field: 'domains[2]' });
+    expect(e.details).toEqual({ fields: ['domains[2]'] });
   });
 
   it('rejects IP addresses, bare TLDs, public suffixes, bad characters and empty input', () => {

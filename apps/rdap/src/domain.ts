@@ -20,7 +20,7 @@ const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 const invalid = (field: string, value: string, why: string) =>
   err('invalid_input', `Field \`${field}\`: "${truncate(value)}" is not a domain name: ${why}.`, {
-    field,
+    fields: [field],
   });
 
 const truncate = (value: string) => (value.length > 80 ? `${value.slice(0, 77)}…` : value);

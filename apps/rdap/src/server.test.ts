@@ -1,4 +1,4 @@
-import { startTestServer } from '@mcp/core/testing';
+import { startTestServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rdapServer } from './server.js';
 import { startUpstreams, type Upstreams } from './test-support/upstreams.js';
@@ -48,10 +48,8 @@ describe('rdap over MCP', () => {
   it('returns a typed invalid_input error, not a stack trace', async () => {
     const client = await server.connect();
     const result = await client.callTool({ name: 'lookup_domain', arguments: { domain: 'pas un domaine' } });
-    expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({
-      error: { code: 'invalid_input', details: { field: 'domain' } },
-    });
+    expect(result.structuredContent).toBeUndefined();
+    expect(toolErrorOf(result)).toMatchObject({ code: 'invalid_input', details: { fields: ['domain'] } });
     expect(JSON.stringify(result)).not.toMatch(/at .*\.ts:\d+/);
   });
 });

@@ -17,7 +17,7 @@ export const parseIpInput = (raw: string, field = 'ip'): Result<ParsedIp> => {
   const valid = ipaddr.IPv4.isValidFourPartDecimal(addr) || ipaddr.IPv6.isValid(addr);
   if (!valid) {
     return err('invalid_input', `Field \`${field}\`: "${raw.slice(0, 80)}" is not an IPv4 or IPv6 address.`, {
-      field,
+      fields: [field],
     });
   }
   const address = ipaddr.process(addr);
@@ -33,9 +33,7 @@ export const parseAsnInput = (raw: string | number, field = 'asn'): Result<numbe
     return err(
       'invalid_input',
       `Field \`${field}\`: "${text.slice(0, 40)}" is not an AS number (e.g. AS16276).`,
-      {
-        field,
-      },
+      { fields: [field] },
     );
   }
   return ok(asn);

@@ -1,5 +1,5 @@
-import { createToolRegistry } from '@mcp/core';
-import { toolContext } from '@mcp/core/testing';
+import { createToolRegistry, type ErrorPayload } from '@mcp/core';
+import { toolContext, toolErrorOf } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { rdapEnvSchema } from '../config.js';
@@ -11,10 +11,16 @@ export const silentLog = pino({ level: 'silent' });
 
 export interface ToolAnswer {
   isError: boolean;
-  data: Record<string, unknown> & {
-    error?: { code: string; message: string; details?: Record<string, unknown> };
-  };
+  /** `structuredContent` of a success; empty for a failure (failures carry none). */
+  data: Record<string, unknown>;
+  /** The failure, read through the test kit's `toolErrorOf`; undefined for a success. */
+  error?: ErrorPayload;
 }
+
+const answerOf = (r: Awaited<ReturnType<ReturnType<typeof createToolRegistry>['call']>>): ToolAnswer =>
+  r.isError === true
+    ? { isError: true, data: {}, error: toolErrorOf(r) }
+    : { isError: false, data: (r.structuredContent ?? {}) as Record<string, unknown> };
 
 /** Calls a tool of a fresh app built from `env` (for tests that need another configuration). */
 export const callWith = async (
@@ -25,7 +31,7 @@ export const callWith = async (
   const deps = createRdapDeps(rdapEnvSchema.parse(env), silentLog);
   try {
     const r = await createToolRegistry(rdapTools(deps)).call(name, args, toolContext());
-    return { isError: r.isError === true, data: r.structuredContent as ToolAnswer['data'] };
+    return answerOf(r);
   } finally {
     await deps.close();
   }
@@ -56,7 +62,7 @@ export const useTools = () => {
     call: async (name: string, args: unknown): Promise<ToolAnswer> => {
       if (!registry) throw new Error('tools not started');
       const r = await registry.call(name, args, toolContext());
-      return { isError: r.isError === true, data: r.structuredContent as ToolAnswer['data'] };
+      return answerOf(r);
     },
   };
 };

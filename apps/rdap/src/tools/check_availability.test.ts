@@ -49,14 +49,14 @@ describe('check_availability', () => {
 
   it('rejects bad entries naming each field, and more than 50 names', async () => {
     const bad = await call('check_availability', { domains: ['ok.fr', 'x y.fr', 'a@b.fr'] });
-    expect(bad.data.error).toMatchObject({
+    expect(bad.error).toMatchObject({
       code: 'invalid_input',
       details: { fields: ['domains[1]', 'domains[2]'] },
     });
     const many = await call('check_availability', {
       domains: Array.from({ length: 51 }, (_, i) => `n${i}.fr`),
     });
-    expect(many.data.error).toMatchObject({ code: 'invalid_input', details: { fields: ['domains'] } });
+    expect(many.error).toMatchObject({ code: 'invalid_input', details: { fields: ['domains'] } });
   });
 
   it('keeps at most RDAP_CONCURRENCY_PER_REGISTRY requests in flight per registry', async () => {

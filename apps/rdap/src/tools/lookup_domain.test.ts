@@ -98,14 +98,14 @@ describe('lookup_domain', () => {
 
   it('returns rate_limited with retry_after_s when Retry-After is beyond the deadline and WHOIS cannot help', async () => {
     up().throttleGoogle(1, '120');
-    const { isError, data } = await call('lookup_domain', { domain: 'google.com' });
+    const { isError, error } = await call('lookup_domain', { domain: 'google.com' });
     expect(isError).toBe(true);
-    expect(data.error?.code).toBe('rate_limited');
-    expect(data.error?.details).toMatchObject({
+    expect(error?.code).toBe('rate_limited');
+    expect(error?.details).toMatchObject({
       retry_after_s: 120,
       server: 'https://rdap.verisign.com/com/v1/',
     });
-    expect(String(data.error?.details?.whois_fallback)).toContain('whois.verisign-grs.com');
+    expect(String(error?.details?.whois_fallback)).toContain('whois.verisign-grs.com');
     up().throttleGoogle(0, '1');
   });
 
@@ -159,13 +159,13 @@ describe('lookup_domain', () => {
   });
 
   it('answers upstream_bad_response, not a crash, when RDAP sends no JSON and WHOIS cannot help', async () => {
-    const { isError, data } = await call('lookup_domain', { domain: 'garbage.com' });
+    const { isError, error } = await call('lookup_domain', { domain: 'garbage.com' });
     expect(isError).toBe(true);
-    expect(data.error).toMatchObject({
+    expect(error).toMatchObject({
       code: 'upstream_bad_response',
       details: { server: 'https://rdap.verisign.com/com/v1/', body: '<html>not json</html>' },
     });
-    expect(String(data.error?.details?.whois_fallback)).toContain('whois.verisign-grs.com');
+    expect(String(error?.details?.whois_fallback)).toContain('whois.verisign-grs.com');
   });
 
   it('uses WHOIS via the IANA referral for TLDs without RDAP (.de)', async () => {
@@ -182,10 +182,10 @@ describe('lookup_domain', () => {
   });
 
   it('answers not_found naming a TLD unknown to IANA', async () => {
-    const { isError, data } = await call('lookup_domain', { domain: 'example.zz' });
+    const { isError, error } = await call('lookup_domain', { domain: 'example.zz' });
     expect(isError).toBe(true);
-    expect(data.error).toMatchObject({ code: 'not_found', details: { tld: 'zz' } });
-    expect(data.error?.message).toContain('.zz');
+    expect(error).toMatchObject({ code: 'not_found', details: { tld: 'zz' } });
+    expect(error?.message).toContain('.zz');
   });
 
   it.each([
@@ -194,9 +194,9 @@ describe('lookup_domain', () => {
     [`${'a'.repeat(300)}.fr`, '253'],
     ['contact@lemonde.fr', 'e-mail'],
   ])('rejects %s as invalid_input naming the field', async (domain, why) => {
-    const { isError, data } = await call('lookup_domain', { domain });
+    const { isError, error } = await call('lookup_domain', { domain });
     expect(isError).toBe(true);
-    expect(data.error).toMatchObject({ code: 'invalid_input', details: { field: 'domain' } });
-    expect(data.error?.message).toContain(why);
+    expect(error).toMatchObject({ code: 'invalid_input', details: { fields: ['domain'] } });
+    expect(error?.message).toContain(why);
   });
 });

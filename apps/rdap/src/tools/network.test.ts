@@ -42,15 +42,15 @@ describe('lookup_ip and lookup_asn (hand-written RFC 9083 bodies, see test-suppo
   });
 
   it('refuses what is not an IP, and private ranges', async () => {
-    expect((await call('lookup_ip', { ip: 'lemonde.fr' })).data.error).toMatchObject({
+    expect((await call('lookup_ip', { ip: 'lemonde.fr' })).error).toMatchObject({
       code: 'invalid_input',
-      details: { field: 'ip' },
+      details: { fields: ['ip'] },
     });
-    expect((await call('lookup_ip', { ip: '10.1.2.3' })).data.error).toMatchObject({
+    expect((await call('lookup_ip', { ip: '10.1.2.3' })).error).toMatchObject({
       code: 'not_found',
       details: { range: 'private' },
     });
-    expect((await call('lookup_ip', { ip: '45.1.1.1' })).data.error?.code).toBe('not_found');
+    expect((await call('lookup_ip', { ip: '45.1.1.1' })).error?.code).toBe('not_found');
   });
 
   it('looks up an AS in any spelling', async () => {
@@ -75,10 +75,10 @@ describe('lookup_ip and lookup_asn (hand-written RFC 9083 bodies, see test-suppo
       warnings: [],
     });
     expect((await call('lookup_asn', { asn: 64500 })).data.asn).toBe(64500);
-    expect((await call('lookup_asn', { asn: 'ASX' })).data.error).toMatchObject({
+    expect((await call('lookup_asn', { asn: 'ASX' })).error).toMatchObject({
       code: 'invalid_input',
-      details: { field: 'asn' },
+      details: { fields: ['asn'] },
     });
-    expect((await call('lookup_asn', { asn: 70000 })).data.error?.code).toBe('not_found');
+    expect((await call('lookup_asn', { asn: 70000 })).error?.code).toBe('not_found');
   });
 });
