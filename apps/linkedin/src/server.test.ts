@@ -1,4 +1,10 @@
-import { type ReplayServer, readFixtureText, startReplayServer, startTestServer } from '@mcp/core/testing';
+import {
+  type ReplayServer,
+  readFixtureText,
+  startReplayServer,
+  startTestServer,
+  toolErrorOf,
+} from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkedinServer } from './server.js';
 
@@ -124,11 +130,9 @@ describe('linkedin over MCP', () => {
       arguments: { public_id: 'jane-example-123' },
     });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({
-      error: { code: 'blocked', details: { seen: 'app_shell' } },
-    });
-    const text = (result.content as Array<{ text: string }>)[0]!.text;
-    expect(text).toMatch(/^blocked: LinkedIn did not serve the public page/);
+    const error = toolErrorOf(result);
+    expect(error).toMatchObject({ code: 'blocked', details: { seen: 'app_shell' } });
+    expect(error.message).toMatch(/^LinkedIn did not serve the public page/);
   });
 
   it('find_company ranks the page the website links to, found by search too, first', async () => {

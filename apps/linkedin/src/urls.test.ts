@@ -57,7 +57,7 @@ describe('parseRef for company pages', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('invalid_input');
-      expect(r.error.details).toEqual({ field: 'url' });
+      expect(r.error.details).toEqual({ fields: ['url'] });
       expect(r.error.message).toMatch(/^url: /);
     }
   });

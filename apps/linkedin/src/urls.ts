@@ -81,7 +81,9 @@ export const parseRef = (input: string, kind: RefKind, field = 'url'): Result<Li
   const example =
     kind === 'company' ? 'https://www.linkedin.com/company/<slug>/' : 'https://www.linkedin.com/in/<id>/';
   if (raw === '')
-    return err('invalid_input', `${field}: expected a LinkedIn ${kindLabel(kind)} URL or id.`, { field });
+    return err('invalid_input', `${field}: expected a LinkedIn ${kindLabel(kind)} URL or id.`, {
+      fields: [field],
+    });
 
   const pathMatch = /^\/?(company|in)\/([^/?#]+)/i.exec(raw);
   const ref = looksLikeUrl(raw)
@@ -96,7 +98,7 @@ export const parseRef = (input: string, kind: RefKind, field = 'url'): Result<Li
     return err(
       'invalid_input',
       `${field}: "${raw.slice(0, 200)}" is not a LinkedIn ${kindLabel(kind)} URL (expected ${example} or a bare ${kind === 'company' ? 'slug' : 'public id'}).`,
-      { field },
+      { fields: [field] },
     );
   }
   if (ref.kind !== kind) {
@@ -104,9 +106,7 @@ export const parseRef = (input: string, kind: RefKind, field = 'url'): Result<Li
     return err(
       'invalid_input',
       `${field}: this is a LinkedIn ${kindLabel(ref.kind)} URL; use ${other} for it.`,
-      {
-        field,
-      },
+      { fields: [field] },
     );
   }
   return ok(ref);

@@ -1,4 +1,10 @@
-import { type ReplayServer, readFixture, startReplayServer, startTestServer } from '@mcp/core/testing';
+import {
+  type ReplayServer,
+  readFixture,
+  startReplayServer,
+  startTestServer,
+  toolErrorOf,
+} from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serpServer } from './server.js';
 
@@ -94,9 +100,7 @@ describe('serp over MCP', () => {
     const client = await server.connect('legacy');
     const result = await client.callTool({ name: 'web_search', arguments: { query: 'x', num: 50 } });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({
-      error: { code: 'invalid_input', details: { fields: ['num'] } },
-    });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'invalid_input', details: { fields: ['num'] } });
   });
 });
 

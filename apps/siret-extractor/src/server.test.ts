@@ -4,6 +4,7 @@ import {
   readFixtureText,
   startReplayServer,
   startTestServer,
+  toolErrorOf,
 } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractorServer } from './server.js';
@@ -86,7 +87,7 @@ describe('siret-extractor MCP server (official SDK client over HTTP)', () => {
     ]) {
       const res = await client.callTool({ name: 'extract_from_url', arguments: { url } });
       expect(res.isError, url).toBe(true);
-      expect(res.structuredContent, url).toMatchObject({ error: { code: 'forbidden_target' } });
+      expect(toolErrorOf(res), url).toMatchObject({ code: 'forbidden_target' });
     }
   });
 

@@ -30,7 +30,7 @@ export const getCompany = ({ loader }: GetCompanyDeps) =>
     async handler({ url, slug }, { signal, log }) {
       if (url === undefined && slug === undefined) {
         return toolError('invalid_input', 'url: give the company page URL (or slug: the company slug).', {
-          field: 'url',
+          fields: ['url'],
         });
       }
       const ref =

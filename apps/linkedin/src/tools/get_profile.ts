@@ -32,7 +32,7 @@ export const getProfile = ({ loader }: GetProfileDeps) =>
     async handler({ url, public_id }, { signal, log }) {
       if (url === undefined && public_id === undefined) {
         return toolError('invalid_input', 'url: give the profile URL (or public_id: the id after /in/).', {
-          field: 'url',
+          fields: ['url'],
         });
       }
       const ref =

@@ -1,5 +1,11 @@
 import { createToolRegistry, createUpstream, err, ok } from '@mcp/core';
-import { type ReplayServer, readFixtureText, startReplayServer, toolContext } from '@mcp/core/testing';
+import {
+  type ReplayServer,
+  readFixtureText,
+  startReplayServer,
+  toolContext,
+  toolErrorOf,
+} from '@mcp/core/testing';
 import type { SearchFn } from '@mcp/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchConfigFromEnv } from '../config.js';
@@ -134,35 +140,27 @@ describe('get_company', () => {
   it('answers blocked on HTTP 999', async () => {
     const res = await call('get_company', { slug: 'bot' });
     expect(res.isError).toBe(true);
-    expect(res.structuredContent).toMatchObject({
-      error: { code: 'blocked', details: { seen: 'http_999' } },
-    });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'blocked', details: { seen: 'http_999' } });
   });
 
   it('answers blocked on a redirect to the /authwall sign-up wall', async () => {
     const res = await call('get_company', { url: 'https://www.linkedin.com/company/walled/' });
-    expect(res.structuredContent).toMatchObject({
-      error: {
-        code: 'blocked',
-        message:
-          'LinkedIn did not serve the public page for https://www.linkedin.com/company/walled/: it returned a redirect to /authwall.',
-        details: { seen: 'authwall', via: 'direct' },
-      },
+    expect(toolErrorOf(res)).toMatchObject({
+      code: 'blocked',
+      message:
+        'LinkedIn did not serve the public page for https://www.linkedin.com/company/walled/: it returned a redirect to /authwall.',
+      details: { seen: 'authwall', via: 'direct' },
     });
   });
 
   it('answers blocked, never an empty success, on a page without data', async () => {
     const res = await call('get_company', { slug: 'empty' });
-    expect(res.structuredContent).toMatchObject({
-      error: { code: 'blocked', details: { seen: 'no_public_data' } },
-    });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'blocked', details: { seen: 'no_public_data' } });
   });
 
   it('answers blocked on a sign-up page even when it carries the company’s Open Graph tags', async () => {
     const res = await call('get_company', { slug: 'og-wall' });
-    expect(res.structuredContent).toMatchObject({
-      error: { code: 'blocked', details: { seen: 'login_page' } },
-    });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'blocked', details: { seen: 'login_page' } });
   });
 
   it('answers from Open Graph alone when that is all a real page has', async () => {
@@ -176,21 +174,16 @@ describe('get_company', () => {
   });
 
   it('answers not_found on 404 and invalid_input on a foreign URL or no argument', async () => {
-    expect((await call('get_company', { slug: 'nobody' })).structuredContent).toMatchObject({
-      error: { code: 'not_found' },
-    });
+    expect(toolErrorOf(await call('get_company', { slug: 'nobody' }))).toMatchObject({ code: 'not_found' });
+    expect(toolErrorOf(await call('get_company', { url: 'https://example.com/company/acme' }))).toMatchObject(
+      { code: 'invalid_input', details: { fields: ['url'] } },
+    );
     expect(
-      (await call('get_company', { url: 'https://example.com/company/acme' })).structuredContent,
-    ).toMatchObject({
-      error: { code: 'invalid_input', details: { field: 'url' } },
-    });
-    expect(
-      (await call('get_company', { slug: 'https://www.linkedin.com/in/jane' })).structuredContent,
-    ).toMatchObject({
-      error: { code: 'invalid_input', details: { field: 'slug' } },
-    });
-    expect((await call('get_company', {})).structuredContent).toMatchObject({
-      error: { code: 'invalid_input', details: { field: 'url' } },
+      toolErrorOf(await call('get_company', { slug: 'https://www.linkedin.com/in/jane' })),
+    ).toMatchObject({ code: 'invalid_input', details: { fields: ['slug'] } });
+    expect(toolErrorOf(await call('get_company', {}))).toMatchObject({
+      code: 'invalid_input',
+      details: { fields: ['url'] },
     });
   });
 });
@@ -199,19 +192,15 @@ describe('get_profile', () => {
   it('answers blocked on the recorded logged-in app shell', async () => {
     const res = await call('get_profile', { url: 'https://fr.linkedin.com/in/shell-user/' });
     expect(res.isError).toBe(true);
-    expect(res.structuredContent).toMatchObject({
-      error: {
-        code: 'blocked',
-        details: { seen: 'app_shell', url: 'https://www.linkedin.com/in/shell-user/' },
-      },
+    expect(toolErrorOf(res)).toMatchObject({
+      code: 'blocked',
+      details: { seen: 'app_shell', url: 'https://www.linkedin.com/in/shell-user/' },
     });
   });
 
   it('answers blocked on a redirect to /authwall', async () => {
     const res = await call('get_profile', { public_id: 'walled-person' });
-    expect(res.structuredContent).toMatchObject({
-      error: { code: 'blocked', details: { seen: 'authwall' } },
-    });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'blocked', details: { seen: 'authwall' } });
   });
 
   it('reads the hand-made public profile page (not a recorded fixture)', async () => {
@@ -231,7 +220,7 @@ describe('get_profile', () => {
 
   it('rejects a company URL', async () => {
     const res = await call('get_profile', { url: 'https://www.linkedin.com/company/audiense/' });
-    expect(res.structuredContent).toMatchObject({ error: { code: 'invalid_input' } });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'invalid_input' });
   });
 });
 
@@ -239,7 +228,7 @@ describe('find_company and find_people error paths', () => {
   it('returns the search failure when there is no website to fall back on', async () => {
     searchAnswer = err('upstream_http', 'Every search provider failed: serper (rate_limited: x)');
     const res = await call('find_company', { name: 'Audiense' });
-    expect(res.structuredContent).toMatchObject({ error: { code: 'upstream_http' } });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'upstream_http' });
     expect(searchCalls.at(-1)).toMatchObject({ query: '"Audiense"', site: 'linkedin.com/company', num: 10 });
   });
 
@@ -269,15 +258,13 @@ describe('find_company and find_people error paths', () => {
 
   it('rejects a malformed SIREN naming the field', async () => {
     const res = await call('find_company', { name: 'Audiense', siren: '12345' });
-    expect(res.structuredContent).toMatchObject({
-      error: { code: 'invalid_input', details: { fields: ['siren'] } },
-    });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'invalid_input', details: { fields: ['siren'] } });
   });
 
   it('find_people passes the search failure through and queries linkedin.com/in', async () => {
     searchAnswer = err('rate_limited', 'serper is rate limiting us; retry in 3 s.', { retry_after_s: 3 });
     const res = await call('find_people', { company: 'Audiense', role: 'CEO' });
-    expect(res.structuredContent).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'rate_limited' });
     expect(searchCalls.at(-1)).toMatchObject({ query: '"Audiense" CEO', site: 'linkedin.com/in', num: 10 });
   });
 });

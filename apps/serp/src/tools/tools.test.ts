@@ -1,5 +1,5 @@
 import { createToolRegistry, err, ok } from '@mcp/core';
-import { toolContext } from '@mcp/core/testing';
+import { toolContext, toolErrorOf } from '@mcp/core/testing';
 import type { SearchAnswer, SearchFn, SearchRequest } from '@mcp/search';
 import { describe, expect, it } from 'vitest';
 import { serpTools } from './index.js';
@@ -62,9 +62,7 @@ describe('web_search', () => {
     const { search, asked } = recorder();
     const res = await createToolRegistry(serpTools({ search })).call('web_search', args, toolContext());
     expect(res.isError).toBe(true);
-    expect(res.structuredContent).toMatchObject({
-      error: { code: 'invalid_input', details: { fields: [field] } },
-    });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'invalid_input', details: { fields: [field] } });
     expect(asked).toHaveLength(0);
   });
 
@@ -76,11 +74,10 @@ describe('web_search', () => {
       { query: 'x' },
       toolContext(),
     );
-    expect(res.structuredContent).toEqual({
-      error: {
-        code: 'upstream_http',
-        message: 'Every search provider failed: duckduckgo (blocked: challenge)',
-      },
+    expect(res.structuredContent).toBeUndefined();
+    expect(toolErrorOf(res)).toEqual({
+      code: 'upstream_http',
+      message: 'Every search provider failed: duckduckgo (blocked: challenge)',
     });
   });
 });
@@ -93,9 +90,7 @@ describe('find_company_pages', () => {
       { city: 'Lyon' },
       toolContext(),
     );
-    expect(res.structuredContent).toMatchObject({
-      error: { code: 'invalid_input', details: { fields: ['name', 'siren'] } },
-    });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'invalid_input', details: { fields: ['name', 'siren'] } });
   });
 
   it('refuses a SIREN that fails Luhn, naming the field', async () => {
@@ -105,10 +100,8 @@ describe('find_company_pages', () => {
       { siren: '880878146' },
       toolContext(),
     );
-    expect(res.structuredContent).toMatchObject({
-      error: { code: 'invalid_input', details: { fields: ['siren'] } },
-    });
-    expect((res.structuredContent as { error: { message: string } }).error.message).toMatch(/^siren: .*Luhn/);
+    expect(toolErrorOf(res)).toMatchObject({ code: 'invalid_input', details: { fields: ['siren'] } });
+    expect(toolErrorOf(res).message).toMatch(/^siren: .*Luhn/);
     expect(asked).toHaveLength(0);
   });
 

@@ -99,7 +99,8 @@ export const crawlSite = async (
   };
 
   const home = await fetchOne(startUrl);
-  if (!home) return err('invalid_input', 'max_pages must allow at least one fetch', { field: 'max_pages' });
+  if (!home)
+    return err('invalid_input', 'max_pages must allow at least one fetch', { fields: ['max_pages'] });
   if (!home.ok) return home;
   const homePage = analyze(home.value);
   if (homePage) pages.push(homePage);

@@ -23,7 +23,7 @@ export const extractFromHtml = (deps: ExtractorDeps) =>
     annotations: { ...READ_ONLY, openWorldHint: false },
     async handler({ html, url, verify }, { signal }) {
       const big = tooLarge('html', html);
-      if (big) return toolError('invalid_input', big, { field: 'html' });
+      if (big) return toolError('invalid_input', big, { fields: ['html'] });
       const answer = buildAnswer([analyzeHtml(html, url ?? null)], 0);
       return maybeVerify(answer, verify, deps, signal);
     },

@@ -23,7 +23,7 @@ export const extractFromText = (deps: ExtractorDeps) =>
     annotations: { ...READ_ONLY, openWorldHint: false },
     async handler({ text, url, verify }, { signal }) {
       const big = tooLarge('text', text);
-      if (big) return toolError('invalid_input', big, { field: 'text' });
+      if (big) return toolError('invalid_input', big, { fields: ['text'] });
       const answer = buildAnswer([analyzeText(text, url ?? null)], 0);
       return maybeVerify(answer, verify, deps, signal);
     },

@@ -23,11 +23,11 @@ export const normalizeSiteUrl = (input: string): Result<string> => {
   try {
     url = new URL(withScheme);
   } catch {
-    return err('invalid_input', `url: "${input}" is not a URL`, { field: 'url' });
+    return err('invalid_input', `url: "${input}" is not a URL`, { fields: ['url'] });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return err('forbidden_target', `Only http and https URLs can be fetched, got ${url.protocol}`, {
-      field: 'url',
+      fields: ['url'],
       url: input,
     });
   }

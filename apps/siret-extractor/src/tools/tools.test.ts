@@ -5,7 +5,13 @@ import {
   type ToolContext,
   type Upstream,
 } from '@mcp/core';
-import { type ReplayServer, readFixtureJson, readFixtureText, startReplayServer } from '@mcp/core/testing';
+import {
+  type ReplayServer,
+  readFixtureJson,
+  readFixtureText,
+  startReplayServer,
+  toolErrorOf,
+} from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFetcherFrom } from '../crawl/fetcher.js';
@@ -107,8 +113,8 @@ describe('tools', () => {
   it('extract_from_html refuses more than 3 MB as invalid_input naming the field', async () => {
     const res = await call('extract_from_html', { html: `<p>${'x'.repeat(3 * 1024 * 1024)}</p>` });
     expect(res.isError).toBe(true);
-    expect(res.structuredContent.error).toMatchObject({ code: 'invalid_input', details: { field: 'html' } });
-    expect(res.structuredContent.error?.message).toMatch(/^html is 3\.0 MB, over the 3 MB limit$/);
+    expect(toolErrorOf(res)).toMatchObject({ code: 'invalid_input', details: { fields: ['html'] } });
+    expect(toolErrorOf(res).message).toMatch(/^html is 3\.0 MB, over the 3 MB limit$/);
   });
 
   it('extract_from_text reads Markdown with co-editors', async () => {
@@ -171,13 +177,13 @@ describe('tools', () => {
 
   it('extract_from_url refuses non-http schemes as forbidden_target', async () => {
     const res = await call('extract_from_url', { url: 'ftp://example.fr/' });
-    expect(res.structuredContent.error).toMatchObject({ code: 'forbidden_target' });
+    expect(toolErrorOf(res)).toMatchObject({ code: 'forbidden_target' });
   });
 
   it('extract_from_url validates max_pages', async () => {
     const res = await call('extract_from_url', { url: 'https://example.fr', max_pages: 50 });
-    expect(res.structuredContent.error?.code).toBe('invalid_input');
-    expect(res.structuredContent.error?.message).toContain('max_pages');
+    expect(toolErrorOf(res).code).toBe('invalid_input');
+    expect(toolErrorOf(res).message).toContain('max_pages');
   });
 
   it('extract_batch answers one result per URL, in order, with per-site errors and progress', async () => {
@@ -242,7 +248,7 @@ describe('tools', () => {
     const res = await call('extract_batch', {
       urls: Array.from({ length: 21 }, (_, i) => `https://s${i}.example`),
     });
-    expect(res.structuredContent.error?.code).toBe('invalid_input');
+    expect(toolErrorOf(res).code).toBe('invalid_input');
   });
 });
 
