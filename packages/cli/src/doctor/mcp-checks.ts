@@ -8,6 +8,20 @@ import type { DoctorTarget } from './target.js';
  * give real answers; elsewhere an argument refused by the tool's own validation proves the whole
  * tools/call path (auth → MCP → registry → handler → structured error) without leaving the server.
  */
+/**
+ * A tool failure travels as one text item `{"error":{code,message}}` (no `structuredContent`, which
+ * strict clients would validate against the output schema); read it without the server's packages.
+ */
+const toolFailureOf = (content: unknown): { code?: string; message?: string } | undefined => {
+  const first = Array.isArray(content) ? (content[0] as { type?: unknown; text?: unknown }) : undefined;
+  if (first?.type !== 'text' || typeof first.text !== 'string') return undefined;
+  try {
+    return (JSON.parse(first.text) as { error?: { code?: string; message?: string } }).error;
+  } catch {
+    return undefined;
+  }
+};
+
 interface HarmlessCall {
   tool: string;
   args: Record<string, unknown>;
@@ -121,16 +135,12 @@ export const checkMcp = async (
       timeoutMs,
       `tools/call ${call.tool}`,
     );
-    const structured = (result.structuredContent ?? {}) as { error?: { code?: string; message?: string } };
+    const failure = result.isError ? toolFailureOf(result.content) : undefined;
     const name = `tools/call ${call.tool}`;
     const ms = since(started);
     if (call.expect === 'answer' && !result.isError) {
       results.push({ name, status: 'ok', ms, detail: `answered (${call.note})` });
-    } else if (
-      call.expect === 'invalid_input' &&
-      result.isError &&
-      structured.error?.code === 'invalid_input'
-    ) {
+    } else if (call.expect === 'invalid_input' && result.isError && failure?.code === 'invalid_input') {
       results.push({ name, status: 'ok', ms, detail: `invalid_input as expected (${call.note})` });
     } else {
       results.push({
@@ -138,7 +148,7 @@ export const checkMcp = async (
         status: 'fail',
         ms,
         detail: result.isError
-          ? `error ${structured.error?.code ?? '?'}: ${structured.error?.message ?? ''}`
+          ? `error ${failure?.code ?? '?'}: ${failure?.message ?? ''}`
           : 'unexpected answer',
         cause: 'the tool did not answer as this version does: an older or different image is deployed',
       });

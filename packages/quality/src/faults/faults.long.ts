@@ -1,4 +1,4 @@
-import { startTestServer } from '@mcp/core/testing';
+import { startTestServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_CASES, startBootstrap } from './cases.js';
 import { FAULTS, type Fault, type FaultServer, startFaultServer } from './fault-server.js';
@@ -60,8 +60,7 @@ describe.each(FAULT_CASES)('upstream faults against $app.app', (fc) => {
             const t0 = performance.now();
             const result = await client.callTool(call, { timeout: fc.deadlineMs + 30_000 });
             const ms = Math.round(performance.now() - t0);
-            const error = (result.structuredContent as { error?: { code?: string; message?: string } })
-              ?.error;
+            const error = result.isError ? toolErrorOf(result) : undefined;
             const outcome = result.isError ? `error ${error?.code}` : 'result (failure as data)';
             rows.push({ fault: mode, tool: call.name, outcome, ms });
             expect(ms, `${mode} ${call.name}`).toBeLessThan(fc.deadlineMs);

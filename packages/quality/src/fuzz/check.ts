@@ -1,4 +1,5 @@
 import { ERROR_CODES } from '@mcp/core';
+import { toolErrorOf } from '@mcp/core/testing';
 import type { FuzzRequest } from './requests.js';
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
@@ -16,7 +17,7 @@ type Message = {
   result?: {
     isError?: boolean;
     content?: Array<{ type?: string; text?: string }>;
-    structuredContent?: { error?: { code?: unknown; message?: unknown } };
+    structuredContent?: unknown;
   };
   error?: { code?: unknown; message?: unknown };
 };
@@ -32,10 +33,20 @@ const messagesOf = (answer: Answer): unknown[] => {
   return [JSON.parse(answer.text) as unknown];
 };
 
+/** The failure of an `isError` result in the one wire shape, or why it is not in that shape. */
+const failureOf = (result: unknown): { code: string; message: string } | { problem: string } => {
+  try {
+    return toolErrorOf(result);
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
+};
+
 /**
  * What is wrong with an answer, or undefined when it is acceptable: below 500, JSON (or SSE of JSON),
- * a JSON-RPC error with a code and a message, an `isError` result naming a known code (never
- * internal_error: that is a handler bug), or a result — and never a stack trace.
+ * a JSON-RPC error with a code and a message, an `isError` result whose one text item is
+ * `{"error":{code,message}}` with a known code (never internal_error: that is a handler bug) and no
+ * `structuredContent`, or a result — and never a stack trace.
  */
 export const problemWith = (request: FuzzRequest, answer: Answer): string | undefined => {
   if (answer.status >= 500) return `HTTP ${answer.status}`;
@@ -67,14 +78,10 @@ export const problemWith = (request: FuzzRequest, answer: Answer): string | unde
       }
       if (m.result === undefined) continue; // a notification (progress) inside an SSE stream
       if (request.kind === 'tool-call' && m.result.isError) {
-        const error = m.result.structuredContent?.error;
-        const code = typeof error?.code === 'string' ? error.code : undefined;
-        if (!code || !KNOWN_CODES.has(code)) return `isError without a known code: ${JSON.stringify(error)}`;
-        if (code === 'internal_error') return `internal_error (a handler threw): ${String(error?.message)}`;
-        if (typeof error?.message !== 'string' || error.message.length === 0)
-          return 'isError without a message';
-        if (!m.result.content?.some((c) => c.type === 'text' && c.text))
-          return 'isError without text content';
+        const error = failureOf(m.result);
+        if ('problem' in error) return error.problem;
+        if (!KNOWN_CODES.has(error.code)) return `isError without a known code: ${error.code}`;
+        if (error.code === 'internal_error') return `internal_error (a handler threw): ${error.message}`;
       }
     }
   }
@@ -87,8 +94,10 @@ export const outcomeOf = (answer: Answer): string => {
     const [first] = messagesOf(answer);
     const m = (Array.isArray(first) ? first[0] : first) as Message | undefined;
     if (m?.error) return `${answer.status} rpc-error ${String(m.error.code)}`;
-    if (m?.result?.isError)
-      return `${answer.status} isError ${String(m.result.structuredContent?.error?.code)}`;
+    if (m?.result?.isError) {
+      const error = failureOf(m.result);
+      return `${answer.status} isError ${'code' in error ? error.code : 'malformed'}`;
+    }
     if (m?.result) return `${answer.status} result`;
     return `${answer.status} ${String((m as { error?: unknown } | undefined)?.error ?? 'other')}`;
   } catch {
