@@ -1,5 +1,6 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
-import * as z from 'zod/v4';
+import type * as z from 'zod/v4';
+import { toolJsonSchema } from './json-schema.js';
 import { type AnyTool, isToolFailure, type ToolContext } from './tool.js';
 import { errorResult } from './tool-result.js';
 
@@ -12,14 +13,8 @@ export interface ToolRegistry {
   call: (name: string, args: unknown, ctx: ToolContext) => Promise<CallToolResult>;
 }
 
-const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output'): Tool['inputSchema'] => {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
-    string,
-    unknown
-  >;
-  delete json.$schema;
-  return { ...json, type: 'object' } as Tool['inputSchema'];
-};
+const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output'): Tool['inputSchema'] =>
+  toolJsonSchema(schema, io) as Tool['inputSchema'];
 
 /** "field `siren`: must be 9 digits; field `page`: expected number" — names every faulty field. */
 export const describeIssues = (issues: readonly z.core.$ZodIssue[]): string =>

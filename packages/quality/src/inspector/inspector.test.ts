@@ -9,7 +9,8 @@ import { runNode } from '../support/run.js';
 
 /*
  * The official MCP Inspector CLI (`mcp-inspector --cli`) against each app served over loopback HTTP with
- * Basic auth: tools/list, then one tool call answered from the replayed fixtures.
+ * Basic auth: tools/list with its `--strict` schema-portability check, then one tool call answered from
+ * the replayed fixtures.
  */
 
 const inspector = binPath('@modelcontextprotocol/inspector', 'mcp-inspector');
@@ -44,13 +45,36 @@ const parseJson = (out: string): Record<string, unknown> => {
   return JSON.parse(out.slice(start, end + 1)) as Record<string, unknown>;
 };
 
+/**
+ * The `--strict` findings the Inspector printed on stderr: `N errors, M warnings across K tools.` after the
+ * details, or nothing at all when every schema is portable.
+ */
+const portabilityFindings = (stderr: string) => {
+  const summary = /(\d+) errors?, (\d+) warnings? across/.exec(stderr);
+  return {
+    errors: summary ? Number(summary[1]) : 0,
+    warnings: summary ? Number(summary[2]) : 0,
+    paths: stderr.split('\n').filter((line) => line.trim().startsWith('Path:')),
+  };
+};
+
 describe.each(APP_CASES)('MCP Inspector CLI against $app', (app) => {
-  it('lists the tools and answers one tool call with structured content', async () => {
+  it('lists the tools with portable schemas (--strict: 0 errors, 0 warnings) and answers one call', async () => {
     const up = await app.upstreams();
     const server = await startTestServer(app.definition, { env: up.env });
     try {
-      const listed = await inspect(server.mcpUrl, server.authorization, ['--method', 'tools/list']);
+      const listed = await inspect(server.mcpUrl, server.authorization, [
+        '--method',
+        'tools/list',
+        '--strict',
+      ]);
       expect(listed.code, listed.stderr + listed.stdout).toBe(0);
+      expect(portabilityFindings(listed.stderr), listed.stderr).toEqual({
+        errors: 0,
+        warnings: 0,
+        paths: [],
+      });
+      expect(listed.stderr).not.toContain('Schema portability');
       const tools = (parseJson(listed.stdout).tools ?? []) as Array<{ name: string }>;
       const call = sampleCall(app, up);
       expect(tools.map((t) => t.name)).toContain(call.name);
