@@ -39,6 +39,12 @@ export const annuaireCase: AppCase = {
       close: api.close,
     };
   },
+  failing: {
+    name: 'get_company',
+    arguments: { siren: '356000001' },
+    code: 'invalid_input',
+    message: 'Luhn',
+  },
   sample: {
     name: 'get_company',
     arguments: { siren: '356000000' },

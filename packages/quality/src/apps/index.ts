@@ -8,12 +8,15 @@ import type { AppCase, ToolCall, Upstreams } from './types.js';
 export const APP_CASES: readonly AppCase[] = [annuaireCase, serpCase, rdapCase, linkedinCase, siretCase];
 
 /** The sample call with loopback placeholders (`PORT`) filled in for these upstreams. */
-export const sampleCall = (app: AppCase, up: Upstreams): ToolCall => ({
-  name: app.sample.name,
+/** A call with `PORT` in its arguments replaced by the loopback site's port. */
+export const resolveCall = (call: ToolCall, up: Upstreams): ToolCall => ({
+  name: call.name,
   arguments: JSON.parse(
-    JSON.stringify(app.sample.arguments).replaceAll('PORT', up.env.SAFE_FETCH_ALLOW_PORTS ?? ''),
+    JSON.stringify(call.arguments).replaceAll('PORT', up.env.SAFE_FETCH_ALLOW_PORTS ?? ''),
   ) as Record<string, unknown>,
 });
+
+export const sampleCall = (app: AppCase, up: Upstreams): ToolCall => resolveCall(app.sample, up);
 
 /** The call repeated by the load and bench suites (the cached one when the app defines it). */
 export const cachedCall = (app: AppCase, up: Upstreams): ToolCall & { expect: Record<string, unknown> } =>

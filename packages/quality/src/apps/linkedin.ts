@@ -35,6 +35,13 @@ export const linkedinCase: AppCase = {
       close: site.close,
     };
   },
+  failing: {
+    name: 'get_company',
+    arguments: { url: 'https://example.com/company/acme' },
+    code: 'invalid_input',
+    message: 'url',
+  },
+  progress: { name: 'find_company', arguments: { name: 'Audiense' } },
   sample: {
     name: 'get_company',
     arguments: { url: 'https://www.linkedin.com/company/audiense/' },

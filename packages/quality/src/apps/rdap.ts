@@ -43,6 +43,13 @@ export const rdapCase: AppCase = {
       },
     };
   },
+  failing: {
+    name: 'lookup_domain',
+    arguments: { domain: 'pas un domaine' },
+    code: 'invalid_input',
+    message: 'is not a domain name',
+  },
+  progress: { name: 'lookup_domain', arguments: { domain: 'lemonde.fr' } },
   sample: {
     name: 'lookup_domain',
     arguments: { domain: 'lemonde.fr' },

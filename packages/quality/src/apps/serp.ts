@@ -24,6 +24,8 @@ export const serpCase: AppCase = {
       close: serper.close,
     };
   },
+  failing: { name: 'web_search', arguments: { query: '' }, code: 'invalid_input', message: 'query' },
+  progress: { name: 'find_company_pages', arguments: { name: 'Arsenal' } },
   sample: {
     name: 'web_search',
     arguments: { query: 'arsenal' },

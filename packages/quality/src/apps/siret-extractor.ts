@@ -31,6 +31,8 @@ export const siretCase: AppCase = {
       },
     };
   },
+  failing: { name: 'extract_from_text', arguments: { text: '' }, code: 'invalid_input', message: 'text' },
+  progress: { name: 'extract_batch', arguments: { urls: ['http://127.0.0.1:PORT/'] } },
   sample: {
     name: 'extract_from_url',
     arguments: { url: 'http://127.0.0.1:PORT/' },

@@ -1,4 +1,4 @@
-import type { ServerDefinition } from '@mcp/core';
+import type { ErrorCode, ServerDefinition } from '@mcp/core';
 
 export interface ToolCall {
   name: string;
@@ -26,6 +26,10 @@ export interface AppCase {
    * (defaults to `sample`); `expect` is checked on its answer.
    */
   cached?: ToolCall & { expect: Record<string, unknown> };
+  /** A call the app refuses, and the code and part of the message a client must receive as a tool result. */
+  failing: ToolCall & { code: ErrorCode; message: string };
+  /** A call of a tool that reports progress, answered from the fixtures; absent when no tool of the app does. */
+  progress?: ToolCall;
   /** A URL the app may fetch that the fuzzer can use for URL-typed fields (loopback only). */
   loopbackUrl?: (up: Upstreams) => string;
 }
