@@ -1,16 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer } from '@mcp/core/testing';
+import { startTestServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_CASES, sampleCall } from '../apps/index.js';
+import { APP_CASES, resolveCall, sampleCall } from '../apps/index.js';
 import { binPath } from '../support/bins.js';
 import { runNode } from '../support/run.js';
 
 /*
  * The official MCP Inspector CLI (`mcp-inspector --cli`) against each app served over loopback HTTP with
- * Basic auth: tools/list with its `--strict` schema-portability check, then one tool call answered from
- * the replayed fixtures.
+ * Basic auth: tools/list with its `--strict` schema-portability check, one tool call answered from the
+ * replayed fixtures, and one refused call whose code and message it prints as a tool result. This is the
+ * Inspector row of the client matrix (../clients/matrix.test.ts); it sends no progress token.
  */
 
 const inspector = binPath('@modelcontextprotocol/inspector', 'mcp-inspector');
@@ -91,6 +92,21 @@ describe.each(APP_CASES)('MCP Inspector CLI against $app', (app) => {
       const result = parseJson(called.stdout);
       expect(result.isError ?? false).toBe(false);
       expect(result.structuredContent).toMatchObject(app.sample.expect);
+
+      // A refused call is a tool result the Inspector prints (then exits 5, its "tool returned isError").
+      const failing = resolveCall(app.failing, up);
+      const refusedCall = await inspect(server.mcpUrl, server.authorization, [
+        '--method',
+        'tools/call',
+        '--tool-name',
+        failing.name,
+        '--tool-args-json',
+        JSON.stringify(failing.arguments),
+      ]);
+      expect(refusedCall.code, refusedCall.stderr + refusedCall.stdout).toBe(5);
+      const error = toolErrorOf(parseJson(refusedCall.stdout));
+      expect(error.code).toBe(app.failing.code);
+      expect(error.message).toContain(app.failing.message);
 
       const refused = await inspect(server.mcpUrl, 'Basic d3Jvbmc6Y3JlZGVudGlhbHM=', [
         '--method',
