@@ -39,7 +39,7 @@ export type { CounterState, RateSpec, Release, Store, TakeResult } from './store
 export type { AnyTool, ToolContext, ToolDefinition, ToolFailure } from './tool.js';
 export { defineTool, fail, isToolFailure, toolError } from './tool.js';
 export type { ToolRegistry } from './tool-registry.js';
-export { createToolRegistry, describeIssues } from './tool-registry.js';
+export { createToolRegistry, describeIssues, TOOL_DEADLINE_MS } from './tool-registry.js';
 export { errorResult, readToolError } from './tool-result.js';
 export { decodeBody } from './upstream/charset.js';
 export {

@@ -25,7 +25,20 @@ export const describeIssues = (issues: readonly z.core.$ZodIssue[]): string =>
     })
     .join('; ');
 
-export const createToolRegistry = (tools: readonly AnyTool[]): ToolRegistry => {
+/**
+ * How long one tool call may run. SDK clients give up on a request after 60 s by default, and progress
+ * notifications do not reset that clock (SDK v1), so every call answers — with `upstream_timeout` if it
+ * must — well before: the handler's signal is aborted, which cancels its upstream calls.
+ */
+export const TOOL_DEADLINE_MS = 50_000;
+
+const TIMED_OUT = Symbol('timed out');
+
+export const createToolRegistry = (
+  tools: readonly AnyTool[],
+  options: { deadlineMs?: number } = {},
+): ToolRegistry => {
+  const deadlineMs = options.deadlineMs ?? TOOL_DEADLINE_MS;
   const byName = new Map<string, AnyTool>();
   for (const tool of tools) {
     if (!/^[a-z][a-z0-9_]*$/.test(tool.name)) throw new Error(`Tool name "${tool.name}" must be snake_case`);
@@ -67,10 +80,36 @@ export const createToolRegistry = (tools: readonly AnyTool[]): ToolRegistry => {
         details: { fields },
       });
     }
+    const controller = new AbortController();
+    const cancel = () => controller.abort(ctx.signal.reason);
+    if (ctx.signal.aborted) cancel();
+    else ctx.signal.addEventListener('abort', cancel, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(new Error(`deadline of ${deadlineMs} ms`));
+        resolve(TIMED_OUT);
+      }, deadlineMs);
+    });
+    const handlerCtx: ToolContext = {
+      signal: controller.signal,
+      // A getter, not a copy: the caller builds its child logger lazily.
+      get log() {
+        return ctx.log;
+      },
+      progress: ctx.progress,
+    };
+    const timeoutResult = () =>
+      errorResult({
+        code: 'upstream_timeout',
+        message: `The ${name} tool did not finish within ${Math.round(deadlineMs / 1000)} s; its upstreams are too slow right now. Retry later.`,
+        details: { deadline_ms: deadlineMs },
+      });
     let value: unknown;
     try {
-      value = await tool.handler(parsed.data, ctx);
+      value = await Promise.race([tool.handler(parsed.data, handlerCtx), deadline]);
     } catch (error) {
+      if (controller.signal.aborted && !ctx.signal.aborted) return timeoutResult();
       if (ctx.signal.aborted) {
         return errorResult({
           code: 'upstream_timeout',
@@ -79,7 +118,11 @@ export const createToolRegistry = (tools: readonly AnyTool[]): ToolRegistry => {
       }
       ctx.log.error({ err: error, tool: name }, 'tool handler threw');
       return errorResult({ code: 'internal_error', message: `The ${name} tool failed unexpectedly.` });
+    } finally {
+      clearTimeout(timer);
+      ctx.signal.removeEventListener('abort', cancel);
     }
+    if (value === TIMED_OUT) return timeoutResult();
     if (isToolFailure(value)) return errorResult(value.error);
     const out = tool.output.safeParse(value);
     if (!out.success) {

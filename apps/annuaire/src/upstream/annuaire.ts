@@ -79,8 +79,9 @@ export const createAnnuaireClient = (options: AnnuaireClientOptions = {}): Annua
     name: 'annuaire',
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     timeoutMs: options.timeoutMs ?? 10_000,
-    // A burst of 100 agent calls must queue rather than fail: 100 / 6.3 ≈ 16 s of waiting.
-    deadlineMs: 60_000,
+    // A burst of 100 agent calls must queue rather than fail: 100 / 6.3 ≈ 16 s of waiting. 50 s, not more:
+    // the whole call (queue, attempts, retries) must end before a client's 60 s request timeout.
+    deadlineMs: 50_000,
     retries: 3,
     rateLimit: { perSecond, burst: 1, maxQueue: 500 },
     cache: { ttlMs: options.cacheTtlMs ?? 10 * 60_000, max: 2000 },
