@@ -75,7 +75,7 @@ const call = async (name: string, args: unknown) => {
   const res = await registry().call(name, args, ctx());
   return res as {
     isError?: boolean;
-    structuredContent: Record<string, unknown> & { error?: { code: string; message: string } };
+    structuredContent: Record<string, unknown>;
   };
 };
 

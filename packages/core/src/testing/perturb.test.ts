@@ -38,11 +38,11 @@ describe('perturbation generator', () => {
     );
   });
 
-  it('reads the outcome of both tool-error shapes', () => {
+  it('reads the code of a tool error from its JSON text item; any other shape is untyped', () => {
     expect(outcomeOf({ content: [] })).toBe('result');
     expect(
-      outcomeOf({ isError: true, structuredContent: { error: { code: 'not_found', message: '' } } }),
-    ).toBe('not_found');
+      outcomeOf({ isError: true, structuredContent: { error: { code: 'not_found', message: 'gone' } } }),
+    ).toBe('untyped_error');
     const text = JSON.stringify({ error: { code: 'upstream_bad_response', message: 'x' } });
     expect(outcomeOf({ isError: true, content: [{ type: 'text', text }] })).toBe('upstream_bad_response');
     expect(outcomeOf({ isError: true, content: [{ type: 'text', text: 'boom' }] })).toBe('untyped_error');

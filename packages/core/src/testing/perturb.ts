@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readToolError } from '../tool-result.js';
 
 /*
  * Perturbations of recorded upstream JSON, for property-based tests that every tool reading an upstream
@@ -209,30 +210,11 @@ interface ToolResultLike {
   content?: unknown;
 }
 
-const codeIn = (v: unknown): string | undefined => {
-  if (typeof v !== 'object' || v === null) return undefined;
-  const o = v as { code?: unknown; error?: { code?: unknown } };
-  const code = o.error?.code ?? o.code;
-  return typeof code === 'string' ? code : undefined;
-};
-
 /**
- * `result`, or the error code of an `isError` tool result, read from `structuredContent.error` or from
- * a JSON text item (both shapes a tool error has had); an error without a code is `untyped_error`.
+ * `result`, or the error code of an `isError` tool result read from its one JSON text item (the only
+ * shape a tool error has on the wire); an error in any other shape is `untyped_error`.
  */
 export const outcomeOf = (result: ToolResultLike): PerturbationOutcome => {
   if (!result.isError) return 'result';
-  const structured = codeIn(result.structuredContent);
-  if (structured) return structured;
-  const items = Array.isArray(result.content) ? (result.content as { type?: string; text?: unknown }[]) : [];
-  for (const item of items) {
-    if (item.type !== 'text' || typeof item.text !== 'string') continue;
-    try {
-      const code = codeIn(JSON.parse(item.text));
-      if (code) return code;
-    } catch {
-      // Plain text, not JSON: no code here.
-    }
-  }
-  return 'untyped_error';
+  return readToolError(result)?.code ?? 'untyped_error';
 };
