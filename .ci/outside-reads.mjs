@@ -23,7 +23,25 @@ if (log && isTestProcess) {
     }
   })();
   const withSep = (p) => (p.endsWith(sep) ? p : p + sep);
-  const system = ['/usr', '/etc', '/lib', '/lib64', '/bin', '/sbin', '/opt', '/proc', '/sys', '/dev', '/run', '/var/lib', '/nix', '/System', '/Library', '/private/etc', '/private/var/db'];
+  const system = [
+    '/usr',
+    '/etc',
+    '/lib',
+    '/lib64',
+    '/bin',
+    '/sbin',
+    '/opt',
+    '/proc',
+    '/sys',
+    '/dev',
+    '/run',
+    '/var/lib',
+    '/nix',
+    '/System',
+    '/Library',
+    '/private/etc',
+    '/private/var/db',
+  ];
   const allowed = [root, tmpdir(), realTmp, ...system].map(withSep);
   const exists = fs.existsSync;
   const seen = new Set();
@@ -56,9 +74,27 @@ if (log && isTestProcess) {
     }
   };
   const names = [
-    'readFileSync', 'readFile', 'readdirSync', 'readdir', 'openSync', 'open', 'statSync', 'stat', 'lstatSync',
-    'lstat', 'existsSync', 'exists', 'accessSync', 'access', 'createReadStream', 'opendirSync', 'opendir',
-    'cpSync', 'cp', 'copyFileSync', 'copyFile',
+    'readFileSync',
+    'readFile',
+    'readdirSync',
+    'readdir',
+    'openSync',
+    'open',
+    'statSync',
+    'stat',
+    'lstatSync',
+    'lstat',
+    'existsSync',
+    'exists',
+    'accessSync',
+    'access',
+    'createReadStream',
+    'opendirSync',
+    'opendir',
+    'cpSync',
+    'cp',
+    'copyFileSync',
+    'copyFile',
   ];
   wrap(fs, names);
   wrap(fs.promises, names);
