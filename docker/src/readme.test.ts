@@ -61,7 +61,8 @@ describe('README.md commands', { timeout: 60_000 }, () => {
 
   it('pnpm i && pnpm dev: every app runs from source with the root .env and its own port', () => {
     const root = JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> };
-    expect(root.scripts.dev).toBe('turbo run dev');
+    // Loose: turbo would otherwise hand the apps only the variables it knows, not the shell's AUTH_*.
+    expect(root.scripts.dev).toBe('turbo run dev --env-mode=loose');
     const ports = APPS.map((app) => {
       const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as { scripts: Record<string, string> };
       // Node's own flags, so the script runs the same in sh, PowerShell and cmd (no `PORT=${PORT:-…}`).
