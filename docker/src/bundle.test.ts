@@ -39,7 +39,7 @@ describe('app bundles (DESIGN.md §3: pnpm --filter @mcp/<app> build → dist/ma
   it.each(APPS)('%s declares build = tsdown, dev = tsx watch, and the shared bundle config', (app) => {
     const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as { scripts: Record<string, string> };
     expect(pkg.scripts.build).toBe('tsdown');
-    expect(pkg.scripts.dev).toMatch(/^PORT=\$\{PORT:-808[1-5]\} tsx watch src\/main\.ts$/);
+    expect(pkg.scripts.dev).toBe('tsx watch --env-file-if-exists=../../.env --env-file=dev.env src/main.ts');
     expect(readRepoFile(`apps/${app}/tsdown.config.ts`)).toContain(
       "export { default } from '../../packages/core/build/app.tsdown.ts';",
     );

@@ -11,6 +11,9 @@ const service = (file: ComposeFile, app: string) => {
   return found;
 };
 
+const STACK = `\${MCP_STACK:-mcp-fr}`;
+const SUBNET = `\${MCP_SUBNET:?set MCP_SUBNET (a free /24 for this stack, e.g. 172.30.10.0/24)}`;
+
 const SECRET_NAME = /PASSWORD|SECRET|TOKEN|CREDENTIALS|_KEY$|_HEADERS$/;
 
 /** A secret may only be required (`${X:?msg}`) or optional with an empty default (`${X:-}`). */
@@ -43,9 +46,12 @@ describe('docker-compose.yml (Coolify)', () => {
     );
   });
 
-  it.each(APPS)('builds mcp-%s from docker/Dockerfile with its APP', (app) => {
+  it.each(APPS)('builds mcp-%s from docker/Dockerfile, or pulls its GHCR image', (app) => {
     const svc = service(compose, app);
     expect(svc.build).toEqual({ context: '.', dockerfile: 'docker/Dockerfile', args: { APP: app } });
+    // The name images.yml pushes: ghcr.io/<owner>/mcp-<app>, tagged by version.
+    expect(svc.image).toBe(`ghcr.io/\${MCP_IMAGE_OWNER:-mcp-fr}/mcp-${app}:\${MCP_VERSION:-latest}`);
+    expect(svc.pull_policy).toBe(`\${MCP_PULL_POLICY:-build}`);
     expect(svc.restart).toBe('unless-stopped');
     expect(svc.init).toBe(true);
     expect(svc.environment?.NODE_ENV).toBe('production');
@@ -54,27 +60,44 @@ describe('docker-compose.yml (Coolify)', () => {
 
   it.each(APPS)('routes https://%s.$MCP_DOMAIN to port 8080 through Traefik with Let’s Encrypt', (app) => {
     const labels = labelMap(service(compose, app).labels);
-    const router = `traefik.http.routers.mcp-${app}`;
+    const name = `${STACK}-${app}`;
+    const router = `traefik.http.routers.${name}`;
     const host = `Host(\`${app}.\${MCP_DOMAIN:?set MCP_DOMAIN}\`)`;
     expect(labels['traefik.enable']).toBe('true');
-    expect(labels['traefik.docker.network']).toBe('coolify');
-    expect(labels[`traefik.http.services.mcp-${app}.loadbalancer.server.port`]).toBe('8080');
+    expect(labels['traefik.docker.network']).toBe(`${STACK}-edge`);
+    expect(labels[`traefik.http.services.${name}.loadbalancer.server.port`]).toBe('8080');
     expect(labels[`${router}.rule`]).toBe(host);
     expect(labels[`${router}.entrypoints`]).toBe('https');
     expect(labels[`${router}.tls.certresolver`]).toBe('letsencrypt');
     expect(labels[`${router}-mcp.rule`]).toBe(`${host} && PathPrefix(\`/mcp\`)`);
     expect(labels[`${router}-mcp.tls.certresolver`]).toBe('letsencrypt');
     expect(labels[`${router}-http.entrypoints`]).toBe('http');
-    expect(labels[`traefik.http.middlewares.mcp-${app}-https.redirectscheme.scheme`]).toBe('https');
+    expect(labels[`traefik.http.middlewares.${name}-https.redirectscheme.scheme`]).toBe('https');
   });
 
   it.each(APPS)('rate-limits /mcp of mcp-%s per client IP, tunable and switchable off with 0', (app) => {
     const labels = labelMap(service(compose, app).labels);
-    expect(labels[`traefik.http.routers.mcp-${app}-mcp.middlewares`]).toBe(`mcp-${app}-ratelimit`);
-    const limit = `traefik.http.middlewares.mcp-${app}-ratelimit.ratelimit`;
+    const name = `${STACK}-${app}`;
+    expect(labels[`traefik.http.routers.${name}-mcp.middlewares`]?.split(',')).toContain(`${name}-ratelimit`);
+    const limit = `traefik.http.middlewares.${name}-ratelimit.ratelimit`;
     expect(labels[`${limit}.average`]).toBe(`\${MCP_RATE_LIMIT_AVERAGE:-20}`);
     expect(labels[`${limit}.burst`]).toBe(`\${MCP_RATE_LIMIT_BURST:-60}`);
     expect(labels[`${limit}.period`]).toBe('1s');
+  });
+
+  it.each(APPS)('adds nosniff and HSTS to every https answer of mcp-%s, and no-store on /mcp', (app) => {
+    const labels = labelMap(service(compose, app).labels);
+    const name = `${STACK}-${app}`;
+    const secure = `traefik.http.middlewares.${name}-secure.headers`;
+    expect(labels[`${secure}.contentTypeNosniff`]).toBe('true');
+    expect(labels[`${secure}.stsSeconds`]).toBe(`\${MCP_HSTS_SECONDS:-31536000}`);
+    expect(
+      labels[`traefik.http.middlewares.${name}-nostore.headers.customResponseHeaders.Cache-Control`],
+    ).toBe('no-store');
+    expect(labels[`traefik.http.routers.${name}.middlewares`]).toBe(`${name}-secure`);
+    expect(labels[`traefik.http.routers.${name}-mcp.middlewares`]).toBe(
+      `${name}-ratelimit,${name}-secure,${name}-nostore`,
+    );
   });
 
   it('never buffers or compresses responses, so SSE streams pass through', () => {
@@ -82,26 +105,71 @@ describe('docker-compose.yml (Coolify)', () => {
     expect(all.filter((label) => /\.(buffering|compress)\./.test(label))).toEqual([]);
   });
 
-  it('gives every service its own router and middleware names', () => {
+  it('gives every service its own router, service and middleware names, all prefixed by the stack', () => {
     const owners = new Map<string, string>();
     for (const [name, svc] of Object.entries(compose.services)) {
       for (const key of Object.keys(labelMap(svc.labels))) {
         const id = /^traefik\.http\.(routers|middlewares|services)\.([^.]+)\./.exec(key);
         if (!id) continue;
+        expect(id[2]?.startsWith(`${STACK}-`), key).toBe(true);
         const object = `${id[1]}.${id[2]}`;
         expect(owners.get(object) ?? name, object).toBe(name);
         owners.set(object, name);
       }
     }
-    expect(owners.size).toBe(APPS.length * 6);
+    // Per app: 3 routers (https, /mcp, http), 1 service, 4 middlewares (rate limit, headers, no-store, redirect).
+    expect(owners.size).toBe(APPS.length * 8);
+    // Every middleware a router names is defined by the same service, with the same prefix.
+    for (const svc of Object.values(compose.services)) {
+      const labels = labelMap(svc.labels);
+      const used = Object.entries(labels)
+        .filter(([key]) => key.endsWith('.middlewares'))
+        .flatMap(([, value]) => value.split(','));
+      for (const middleware of used)
+        expect(Object.keys(labels).some((k) => k.startsWith(`traefik.http.middlewares.${middleware}.`))).toBe(
+          true,
+        );
+    }
   });
 
-  it('joins the external coolify network; redis stays on the internal one', () => {
-    expect(compose.networks?.coolify).toEqual({ external: true });
+  it('puts Traefik and the apps on a network of their own, with a per-stack subnet; redis stays internal', () => {
+    expect(compose.networks?.edge).toEqual({
+      name: `${STACK}-edge`,
+      ipam: { config: [{ subnet: SUBNET }] },
+    });
     expect(compose.networks?.mcp).toEqual({ internal: true });
-    for (const app of APPS) expect(service(compose, app).networks).toEqual(['coolify', 'mcp']);
+    expect(compose.networks?.coolify).toBeUndefined();
+    for (const app of APPS) {
+      const svc = service(compose, app);
+      expect(svc.networks).toEqual(['edge', 'mcp']);
+      // Reachable by Traefik on the edge network through its label only: no exposed or published port.
+      expect(svc.expose).toBeUndefined();
+      expect(svc.ports).toBeUndefined();
+    }
     expect(compose.services['mcp-redis']?.networks).toEqual(['mcp']);
   });
+
+  it('trusts X-Forwarded-For from that subnet only, never a default private range', () => {
+    for (const app of APPS) expect(service(compose, app).environment?.TRUST_PROXY).toBe(SUBNET);
+    expect(readRepoFile('docker-compose.yml')).not.toMatch(
+      /10\.0\.0\.0\/8|172\.16\.0\.0\/12|192\.168\.0\.0\/16/,
+    );
+  });
+
+  it.each([...APPS, 'redis'])(
+    'hardens mcp-%s: read-only, no capability, no new privileges, limits',
+    (app) => {
+      const svc = compose.services[`mcp-${app}`];
+      expect(svc?.read_only).toBe(true);
+      expect(svc?.tmpfs?.length).toBe(1);
+      expect(svc?.cap_drop).toEqual(['ALL']);
+      expect(svc?.security_opt).toEqual(['no-new-privileges:true']);
+      expect(svc?.mem_limit).toBeTruthy();
+      expect(svc?.cpus).toBeTruthy();
+      expect(svc?.pids_limit).toBeTruthy();
+      if (app !== 'redis') expect(svc?.tmpfs).toEqual(['/tmp:size=64m,mode=1777']);
+    },
+  );
 
   it('has healthchecks on GET / with node (no curl in slim images, /mcp would be 401)', () => {
     expect(healthProblems(compose)).toEqual([]);
@@ -202,6 +270,7 @@ describe.runIf(composeBin).concurrent(`${composeBin?.join(' ')} config`, { timeo
     MCP_DOMAIN: 'mcp.example.com',
     AUTH_USERNAME: 'ops',
     AUTH_PASSWORD: 'only-a-test-password',
+    MCP_SUBNET: '172.30.10.0/24',
   };
 
   it('accepts docker-compose.yml once the required variables are set', async () => {
@@ -216,6 +285,44 @@ describe.runIf(composeBin).concurrent(`${composeBin?.join(' ')} config`, { timeo
     const result = await config('docker-compose.yml', withoutPassword);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('set AUTH_PASSWORD');
+  });
+
+  it('refuses docker-compose.yml without MCP_SUBNET, naming it', async () => {
+    const { MCP_SUBNET: _, ...withoutSubnet } = required;
+    const result = await config('docker-compose.yml', withoutSubnet);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('set MCP_SUBNET');
+  });
+
+  it('gives two stacks on one server distinct Traefik names, networks and trusted subnets', async () => {
+    const [production, staging] = await Promise.all([
+      config('docker-compose.yml', required),
+      config('docker-compose.yml', { ...required, MCP_STACK: 'staging', MCP_SUBNET: '172.30.11.0/24' }),
+    ]);
+    expect(production.code).toBe(0);
+    expect(staging.code).toBe(0);
+    const names = (out: string) =>
+      new Set(
+        [...out.matchAll(/traefik\.http\.(?:routers|services|middlewares)\.([\w-]+)\./g)].map((m) => m[1]),
+      );
+    const shared = [...names(production.stdout)].filter((name) => names(staging.stdout).has(name));
+    expect(shared).toEqual([]);
+    expect(production.stdout).toContain('name: mcp-fr-edge');
+    expect(staging.stdout).toContain('name: staging-edge');
+    expect(staging.stdout).toContain('TRUST_PROXY: 172.30.11.0/24');
+    expect(staging.stdout).not.toContain('172.30.10.0/24');
+  });
+
+  it('pulls the prebuilt image of a chosen owner and version when asked', async () => {
+    const result = await config('docker-compose.yml', {
+      ...required,
+      MCP_PULL_POLICY: 'always',
+      MCP_IMAGE_OWNER: 'acme',
+      MCP_VERSION: '1.2.3',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('image: ghcr.io/acme/mcp-rdap:1.2.3');
+    expect(result.stdout).toContain('pull_policy: always');
   });
 
   it('accepts docker-compose.local.yml, with the redis profile too', async () => {

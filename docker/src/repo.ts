@@ -39,11 +39,27 @@ export interface ComposeService {
   restart?: string;
   init?: boolean;
   profiles?: string[];
+  pull_policy?: string;
+  read_only?: boolean;
+  tmpfs?: string[];
+  cap_drop?: string[];
+  security_opt?: string[];
+  mem_limit?: string;
+  cpus?: string | number;
+  pids_limit?: string | number;
+  user?: string;
+}
+
+export interface ComposeNetwork {
+  external?: boolean;
+  internal?: boolean;
+  name?: string;
+  ipam?: { config?: { subnet?: string }[] };
 }
 
 export interface ComposeFile {
   services: Record<string, ComposeService>;
-  networks?: Record<string, { external?: boolean; internal?: boolean } | null>;
+  networks?: Record<string, ComposeNetwork | null>;
 }
 
 /** `["a=b", "c=d=e"]` → `{ a: 'b', c: 'd=e' }`; a label without `=` would be a bug. */

@@ -1,6 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { APPS, readRepoFile, readYaml } from './repo.js';
+import { APPS, ROOT, readRepoFile, readYaml } from './repo.js';
 
 interface Step {
   uses?: string;
@@ -91,5 +93,45 @@ describe('.github/workflows/images.yml', () => {
     expect(String(meta.tags)).toContain('type=sha');
     expect(String(meta.tags)).toContain('type=semver,pattern={{version}}');
     expect(step(job, 'docker/login-action@')?.with?.registry).toBe('ghcr.io');
+  });
+});
+
+describe('every workflow', () => {
+  const dir = join(ROOT, '.github/workflows');
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+  const usesLines = files.flatMap((file) =>
+    readRepoFile(`.github/workflows/${file}`)
+      .split('\n')
+      .map((line, i) => ({ where: `${file}:${i + 1}`, line: line.trim() }))
+      .filter(({ line }) => /^(- )?uses:/.test(line)),
+  );
+
+  it('finds the actions the workflows use', () => {
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(usesLines.length).toBeGreaterThanOrEqual(10);
+  });
+
+  // A tag can be moved to other code by whoever controls the action's repository; a commit cannot.
+  it.each(usesLines.map(({ where, line }) => [where, line] as const))(
+    '%s pins a third-party action by full commit SHA with its version: %s',
+    (_where, line) => {
+      const uses = line.replace(/^- /, '').slice('uses:'.length).trim();
+      if (uses.startsWith('./')) return; // a local action is the repository's own code
+      expect(uses).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+){0,2}$/);
+    },
+  );
+});
+
+describe('.github/dependabot.yml', () => {
+  it('updates the npm workspace and the GitHub Actions', () => {
+    const config = readYaml<{
+      version: number;
+      updates: { 'package-ecosystem': string; directory: string }[];
+    }>('.github/dependabot.yml');
+    expect(config.version).toBe(2);
+    expect(config.updates.map((u) => [u['package-ecosystem'], u.directory]).sort()).toEqual([
+      ['github-actions', '/'],
+      ['npm', '/'],
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import type { ToolRegistry } from '../tool-registry.js';
 import { drainOversizeBodies } from './drain-oversize.js';
 import { healthRoutes } from './health.js';
 import { mcpRoutes } from './mcp-routes.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface HttpAppOptions {
   name: string;
@@ -53,6 +54,8 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
     },
     return503OnClosing: true,
   });
+
+  app.addHook('onRequest', securityHeaders);
 
   app.addHook('onResponse', async (request, reply) => {
     if (request.url === '/' && reply.statusCode === 200) return;
