@@ -1,21 +1,19 @@
 import { type AppInfo, npmPackageName } from '../apps.js';
+import { AUTH_VAR, shellQuote, VSCODE_INPUT, VSCODE_INPUT_ID } from './header-ref.js';
 
-export const CLIENT_IDS = [
-  'claude-desktop',
-  'claude-desktop-bridge',
-  'claude-code',
-  'cursor',
-  'vscode',
-  'metamcp',
-  'stdio',
-] as const;
+export const CLIENT_IDS = ['claude-desktop', 'claude-code', 'cursor', 'vscode', 'metamcp', 'stdio'] as const;
 export type ClientId = (typeof CLIENT_IDS)[number];
+
+/** Older names still accepted by `--client`. */
+export const CLIENT_ALIASES: Readonly<Record<string, ClientId>> = {
+  'claude-desktop-bridge': 'claude-desktop',
+};
 
 /** One server as a client will see it. */
 export interface Target {
   key: string;
   app: AppInfo;
-  /** `https://<app>.<domain>/mcp`; absent for stdio-only output. */
+  /** `https://<app>.<domain>/mcp` or a local `http://127.0.0.1:<port>/mcp`; absent for stdio-only output. */
   url?: string;
 }
 
@@ -28,17 +26,27 @@ export interface ClientFormat {
   rootKey: 'mcpServers' | 'servers';
   /** false for stdio: no URL, no credentials. */
   remote: boolean;
-  entry: (target: Target, authorization: string) => Record<string, unknown>;
+  /**
+   * How this client's file names the header without holding it (`${MCP_FR_AUTH}`, `${env:…}`,
+   * `${input:…}`). Absent when the client cannot read a variable there: the file holds the value.
+   */
+  headerRef?: string;
+  /** Printed next to the output: where the header comes from, and what the file holds. */
+  note: (inline: boolean) => string;
+  entry: (target: Target, header: string) => Record<string, unknown>;
+  /** Top-level keys besides the servers, e.g. VS Code's `inputs` prompt that `${input:…}` refers to. */
+  extras?: (header: string) => Record<string, unknown>;
   /** Shell lines instead of (or besides) JSON, e.g. `claude mcp add …`. */
-  commands?: (targets: readonly Target[], authorization: string) => string[];
+  commands?: (targets: readonly Target[], header: string) => string[];
 }
 
 /**
- * Literal: mcp-remote expands `${AUTH_HEADER}` from env, so the secret stays out of args. No space after
- * the colon: Claude Desktop on Windows splits arguments on spaces.
+ * Literal: mcp-remote expands `${MCP_FR_AUTH}` from its environment (the entry's `env`), so the value
+ * stays out of the process arguments. No space after the colon: Claude Desktop on Windows (and Cursor)
+ * pass arguments to npx unquoted, and a space would split this one in two.
  */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder mcp-remote expands, not ours
-export const BRIDGE_HEADER_ARG = 'Authorization:${AUTH_HEADER}';
+export const BRIDGE_HEADER_ARG = 'Authorization:${MCP_FR_AUTH}';
 
 const urlOf = (target: Target): string => {
   if (!target.url) throw new Error(`no URL for ${target.key}`);
@@ -51,26 +59,26 @@ const CLAUDE_DESKTOP_FILES = [
   'Linux: ~/.config/Claude/claude_desktop_config.json',
 ];
 
+const fromVariable = (how: string) => (inline: boolean) =>
+  inline
+    ? 'the header value is written in the file (--inline-secret): keep it out of git and shared screens'
+    : `${how}; the file holds no secret`;
+
 export const CLIENTS: Record<ClientId, ClientFormat> = {
   'claude-desktop': {
     id: 'claude-desktop',
-    title: 'Claude Desktop (remote server: url + headers)',
+    title: 'Claude Desktop (through the mcp-remote bridge)',
     files: CLAUDE_DESKTOP_FILES,
     rootKey: 'mcpServers',
     remote: true,
-    entry: (t, authorization) => ({ url: urlOf(t), headers: { Authorization: authorization } }),
-  },
-  'claude-desktop-bridge': {
-    id: 'claude-desktop-bridge',
-    title:
-      'Claude Desktop through the mcp-remote bridge (versions without remote servers in the config file)',
-    files: CLAUDE_DESKTOP_FILES,
-    rootKey: 'mcpServers',
-    remote: true,
-    entry: (t, authorization) => ({
+    note: () =>
+      "Claude Desktop's config file starts local (stdio) programs only, so mcp-remote bridges to the URL; " +
+      `Claude Desktop does not read your shell's variables, so the header value sits in this file's env ` +
+      `(${AUTH_VAR}): keep the file private`,
+    entry: (t, header) => ({
       command: 'npx',
       args: ['-y', 'mcp-remote', urlOf(t), '--header', BRIDGE_HEADER_ARG],
-      env: { AUTH_HEADER: authorization },
+      env: { [AUTH_VAR]: header },
     }),
   },
   'claude-code': {
@@ -79,11 +87,15 @@ export const CLIENTS: Record<ClientId, ClientFormat> = {
     files: ['project: .mcp.json (shared with the repository)', 'user: claude mcp add --scope user …'],
     rootKey: 'mcpServers',
     remote: true,
-    entry: (t, authorization) => ({ type: 'http', url: urlOf(t), headers: { Authorization: authorization } }),
-    commands: (targets, authorization) =>
+    headerRef: `\${${AUTH_VAR}}`,
+    note: fromVariable(
+      `Claude Code expands \${${AUTH_VAR}} from its environment when it starts (the single quotes keep your shell from doing it first)`,
+    ),
+    entry: (t, header) => ({ type: 'http', url: urlOf(t), headers: { Authorization: header } }),
+    commands: (targets, header) =>
       targets.map(
         (t) =>
-          `claude mcp add --transport http ${t.key} ${urlOf(t)} --header "Authorization: ${authorization}"`,
+          `claude mcp add --transport http ${t.key} ${urlOf(t)} --header ${shellQuote(`Authorization: ${header}`)}`,
       ),
   },
   cursor: {
@@ -95,7 +107,9 @@ export const CLIENTS: Record<ClientId, ClientFormat> = {
     ],
     rootKey: 'mcpServers',
     remote: true,
-    entry: (t, authorization) => ({ url: urlOf(t), headers: { Authorization: authorization } }),
+    headerRef: `\${env:${AUTH_VAR}}`,
+    note: fromVariable(`Cursor reads \${env:${AUTH_VAR}} from the environment it was started in`),
+    entry: (t, header) => ({ url: urlOf(t), headers: { Authorization: header } }),
   },
   vscode: {
     id: 'vscode',
@@ -103,7 +117,12 @@ export const CLIENTS: Record<ClientId, ClientFormat> = {
     files: ['workspace: .vscode/mcp.json', 'user: command "MCP: Open User Configuration"'],
     rootKey: 'servers',
     remote: true,
-    entry: (t, authorization) => ({ type: 'http', url: urlOf(t), headers: { Authorization: authorization } }),
+    headerRef: `\${input:${VSCODE_INPUT_ID}}`,
+    note: fromVariable(
+      `VS Code asks once for the header (the value of ${AUTH_VAR}) and keeps it in its secret storage`,
+    ),
+    entry: (t, header) => ({ type: 'http', url: urlOf(t), headers: { Authorization: header } }),
+    extras: (header) => (header.includes(`\${input:${VSCODE_INPUT_ID}}`) ? { inputs: [VSCODE_INPUT] } : {}),
   },
   metamcp: {
     id: 'metamcp',
@@ -111,11 +130,13 @@ export const CLIENTS: Record<ClientId, ClientFormat> = {
     files: ['paste into MetaMCP: MCP Servers → Import JSON'],
     rootKey: 'mcpServers',
     remote: true,
-    entry: (t, authorization) => ({
+    note: () =>
+      'pasted into MetaMCP, which keeps the header in its own database and does not read variables: the value is written here',
+    entry: (t, header) => ({
       type: 'streamable_http',
       url: urlOf(t),
       description: t.app.description,
-      headers: { Authorization: authorization },
+      headers: { Authorization: header },
     }),
   },
   stdio: {
@@ -124,6 +145,7 @@ export const CLIENTS: Record<ClientId, ClientFormat> = {
     files: [...CLAUDE_DESKTOP_FILES, 'Cursor: ~/.cursor/mcp.json'],
     rootKey: 'mcpServers',
     remote: false,
+    note: () => 'the client starts the server itself: no URL and no credential',
     entry: (t) => ({
       command: 'npx',
       args: ['-y', npmPackageName(t.app.id), '--stdio'],
@@ -137,11 +159,24 @@ export const CLIENTS: Record<ClientId, ClientFormat> = {
   },
 };
 
-/** `{ "<rootKey>": { "<key>": entry, … } }` for the given servers. */
+/** Whether this client's output needs the header value itself rather than a reference to it. */
+export const needsHeaderValue = (client: ClientFormat, inline: boolean): boolean =>
+  client.remote && (inline || client.headerRef === undefined);
+
+/** Whether this client's output reads MCP_FR_AUTH from its environment (not VS Code's prompt). */
+export const readsAuthVar = (client: ClientFormat, inline: boolean): boolean =>
+  !needsHeaderValue(client, inline) && (client.headerRef?.includes(AUTH_VAR) ?? false);
+
+/** What goes where the header belongs: the value, or the client's reference to MCP_FR_AUTH. */
+export const headerFor = (client: ClientFormat, value: string, inline: boolean): string =>
+  needsHeaderValue(client, inline) ? value : (client.headerRef ?? '');
+
+/** `{ "<rootKey>": { "<key>": entry, … } }` (after the client's extras) for the given servers. */
 export const clientJson = (
   client: ClientFormat,
   targets: readonly Target[],
-  authorization: string,
-): Record<string, Record<string, unknown>> => ({
-  [client.rootKey]: Object.fromEntries(targets.map((t) => [t.key, client.entry(t, authorization)])),
+  header: string,
+): Record<string, unknown> => ({
+  ...(client.extras?.(header) ?? {}),
+  [client.rootKey]: Object.fromEntries(targets.map((t) => [t.key, client.entry(t, header)])),
 });

@@ -24,14 +24,43 @@ const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A VS Code `inputs` entry (`promptString`), matched by `id`. */
+export interface InputDefinition {
+  id: string;
+  [key: string]: unknown;
+}
+
+/** Sets each input by id in the `inputs` array (created when missing); other inputs stay. */
+const mergeInputs = (text: string, tree: Record<string, unknown>, inputs: readonly InputDefinition[]) => {
+  const current = tree.inputs;
+  if (inputs.length === 0) return text;
+  if (current !== undefined && !Array.isArray(current))
+    throw new CliError('"inputs" in the file is not an array; nothing written');
+  if (current === undefined)
+    return applyEdits(text, modify(text, ['inputs'], inputs, { formattingOptions: FORMAT }));
+  let out = text;
+  let length = current.length;
+  for (const input of inputs) {
+    const at = current.findIndex((i) => isObject(i) && i.id === input.id);
+    const index = at === -1 ? length++ : at;
+    out = applyEdits(
+      out,
+      modify(out, ['inputs', index], input, { formattingOptions: FORMAT, isArrayInsertion: at === -1 }),
+    );
+  }
+  return out;
+};
+
 /**
- * Sets `<rootKey>.<name>` for each server in a client config, through jsonc-parser edits: every other
- * server, every other key, comments (VS Code's mcp.json is JSONC) and formatting stay as they were.
+ * Sets `<rootKey>.<name>` for each server in a client config (and VS Code's `inputs` prompts by id),
+ * through jsonc-parser edits: every other server, every other key, comments (VS Code's mcp.json is
+ * JSONC) and formatting stay as they were.
  */
 export const mergeServers = (
   existing: string,
   rootKey: string,
   servers: Record<string, unknown>,
+  inputs: readonly InputDefinition[] = [],
 ): MergeResult => {
   const source = existing.trim() === '' ? '{}\n' : existing;
   const errors: ParseError[] = [];
@@ -47,7 +76,7 @@ export const mergeServers = (
     throw new CliError(`"${rootKey}" in the file is not an object; nothing written`);
   const before = isObject(current) ? Object.keys(current) : [];
 
-  let text = source;
+  let text = mergeInputs(source, tree, inputs);
   for (const [name, value] of Object.entries(servers)) {
     text = applyEdits(text, modify(text, [rootKey, name], value, { formattingOptions: FORMAT }));
   }
@@ -68,10 +97,11 @@ export const mergeIntoFile = async (
   path: string,
   rootKey: string,
   servers: Record<string, unknown>,
+  inputs: readonly InputDefinition[] = [],
 ): Promise<MergeResult & { backup?: string }> => {
   const exists = existsSync(path);
   const existing = exists ? await readFile(path, 'utf8') : '';
-  const result = mergeServers(existing, rootKey, servers);
+  const result = mergeServers(existing, rootKey, servers, inputs);
   await mkdir(dirname(path), { recursive: true });
   let backup: string | undefined;
   if (exists) {

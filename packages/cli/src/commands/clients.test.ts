@@ -10,6 +10,8 @@ const PASSWORD = 'pa55-word:with-colon';
 // base64("alice:pa55-word:with-colon"), computed independently of the code under test.
 const HEADER = 'Basic YWxpY2U6cGE1NS13b3JkOndpdGgtY29sb24=';
 const APPS = ['annuaire', 'serp', 'rdap', 'linkedin', 'siret-extractor'];
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the reference Claude Code expands, not ours
+const REF = '${MCP_FR_AUTH}';
 const work = mkdtempSync(join(tmpdir(), 'mcp-cli-clients-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -26,18 +28,11 @@ const json = async (client: string, extra: string[] = []) => {
 };
 
 describe('mcp-config clients', () => {
-  it('Claude Desktop: mcpServers with url and the computed Basic header for all five servers', async () => {
-    const config = await json('claude-desktop');
+  it('Claude Desktop: the mcp-remote bridge, the header in env, and says why next to the output', async () => {
+    const r = await clients([...base, '--client', 'claude-desktop']);
+    expect(r.code).toBe(0);
+    const config = JSON.parse(r.out) as Record<string, Record<string, Record<string, unknown>>>;
     expect(Object.keys(config.mcpServers ?? {})).toEqual(APPS);
-    expect(config.mcpServers?.annuaire).toEqual({
-      url: 'https://annuaire.mcp.example.com/mcp',
-      headers: { Authorization: HEADER },
-    });
-    expect(config.mcpServers?.['siret-extractor']?.url).toBe('https://siret-extractor.mcp.example.com/mcp');
-  });
-
-  it('mcp-remote bridge: the header comes from env, with no space after the colon', async () => {
-    const config = await json('claude-desktop-bridge');
     expect(config.mcpServers?.rdap).toEqual({
       command: 'npx',
       args: [
@@ -46,39 +41,125 @@ describe('mcp-config clients', () => {
         'https://rdap.mcp.example.com/mcp',
         '--header',
         // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal placeholder mcp-remote expands
-        'Authorization:${AUTH_HEADER}',
+        'Authorization:${MCP_FR_AUTH}',
       ],
-      env: { AUTH_HEADER: HEADER },
+      env: { MCP_FR_AUTH: HEADER },
     });
+    expect(r.err).toContain('starts local (stdio) programs only');
+    expect(r.err).toContain("does not read your shell's variables");
+    expect(r.err).toContain('The Claude Desktop config holds your credential');
+    // No url + headers form: current Claude Desktop does not read it from this file.
+    expect(r.out).not.toContain('"url"');
   });
 
-  it('Claude Code: one claude mcp add line per server, or the .mcp.json with --json', async () => {
-    const r = await clients([...base, '--client', 'claude-code']);
+  it('claude-desktop-bridge is an alias of claude-desktop', async () => {
+    const alias = await clients([...base, '--client', 'claude-desktop-bridge']);
+    const canonical = await clients([...base, '--client', 'claude-desktop']);
+    expect(alias.code).toBe(0);
+    expect(alias.out).toBe(canonical.out);
+  });
+
+  it('Claude Code: claude mcp add lines with the reference in single quotes, or the .mcp.json with --json', async () => {
+    const r = await clients(['--domain', 'mcp.example.com', '--client', 'claude-code']);
+    expect(r.code).toBe(0);
     expect(r.out.trim().split('\n')).toEqual(
       APPS.map(
         (app) =>
-          `claude mcp add --transport http ${app} https://${app}.mcp.example.com/mcp --header "Authorization: ${HEADER}"`,
+          `claude mcp add --transport http ${app} https://${app}.mcp.example.com/mcp --header 'Authorization: ${REF}'`,
       ),
     );
     const config = await json('claude-code', ['--json']);
     expect(config.mcpServers?.serp).toEqual({
       type: 'http',
       url: 'https://serp.mcp.example.com/mcp',
-      headers: { Authorization: HEADER },
+      headers: { Authorization: REF },
+    });
+    expect(r.err).toContain('export MCP_FR_AUTH=');
+  });
+
+  it('Cursor: the header from env:MCP_FR_AUTH', async () => {
+    const config = await json('cursor');
+    expect(config.mcpServers?.annuaire).toEqual({
+      url: 'https://annuaire.mcp.example.com/mcp',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Cursor's own interpolation syntax
+      headers: { Authorization: '${env:MCP_FR_AUTH}' },
     });
   });
 
-  it('VS Code: servers with type "http"', async () => {
-    const config = await json('vscode');
+  it('VS Code: servers with type "http", the header from a password input prompt', async () => {
+    const config = (await json('vscode')) as unknown as {
+      inputs: unknown[];
+      servers: Record<string, unknown>;
+      mcpServers?: unknown;
+    };
     expect(config.mcpServers).toBeUndefined();
-    expect(config.servers?.linkedin).toEqual({
+    expect(config.inputs).toEqual([
+      {
+        type: 'promptString',
+        id: 'mcp-fr-auth',
+        description: expect.stringContaining('MCP_FR_AUTH'),
+        password: true,
+      },
+    ]);
+    expect(config.servers.linkedin).toEqual({
       type: 'http',
       url: 'https://linkedin.mcp.example.com/mcp',
-      headers: { Authorization: HEADER },
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: VS Code's input reference
+      headers: { Authorization: '${input:mcp-fr-auth}' },
     });
   });
 
-  it('MetaMCP: type streamable_http with a description', async () => {
+  // What travels (a repository's .mcp.json, .vscode/mcp.json, a pasted command) must not carry the
+  // password in any form: clear, in the header, or base64 of the password alone.
+  const secrets = [PASSWORD, HEADER, HEADER.slice('Basic '.length), Buffer.from(PASSWORD).toString('base64')];
+  it.each([
+    ['claude-code', []],
+    ['claude-code', ['--json']],
+    ['cursor', []],
+    ['vscode', []],
+  ])('%s %j holds no secret, even when the credential is given', async (client, extra) => {
+    const r = await clients([...base, '--client', client, ...extra], { secret: PASSWORD });
+    expect(r.code).toBe(0);
+    for (const secret of secrets) expect(r.out).not.toContain(secret);
+    expect(r.out).toMatch(/\$\{(env:|input:)?(MCP_FR_AUTH|mcp-fr-auth)\}/);
+  });
+
+  it.each([['claude-code'], ['cursor'], ['vscode']])(
+    '%s writes the header value only with --inline-secret',
+    async (client) => {
+      const r = await clients([...base, '--client', client, '--json', '--inline-secret']);
+      expect(r.code).toBe(0);
+      const config = JSON.parse(r.out) as Record<string, Record<string, { headers: object }>>;
+      const servers = config.mcpServers ?? config.servers ?? {};
+      expect(servers.annuaire?.headers).toEqual({ Authorization: HEADER });
+      expect(r.out).not.toContain('${');
+      expect('inputs' in config).toBe(false);
+      expect(r.err).toContain('holds your credential');
+    },
+  );
+
+  it('--inline-secret Claude Code lines quote the value for the shell', async () => {
+    const r = await clients([...base, '--client', 'claude-code', '--app', 'rdap', '--inline-secret']);
+    expect(r.out).toBe(
+      `claude mcp add --transport http rdap https://rdap.mcp.example.com/mcp --header 'Authorization: ${HEADER}'\n`,
+    );
+  });
+
+  it('takes the value that holders need from MCP_FR_AUTH when no --user is given', async () => {
+    const io = captureIo({ env: { MCP_FR_AUTH: HEADER } });
+    expect(await run(['clients', '--domain', 'mcp.example.com', '--client', 'claude-desktop'], io)).toBe(0);
+    expect(JSON.parse(io.stdout()).mcpServers.serp.env).toEqual({ MCP_FR_AUTH: HEADER });
+  });
+
+  it('refuses an MCP_FR_AUTH that is not a whole header value, without repeating it', async () => {
+    const bare = HEADER.slice('Basic '.length);
+    const io = captureIo({ env: { MCP_FR_AUTH: bare } });
+    expect(await run(['clients', '--domain', 'mcp.example.com', '--client', 'metamcp'], io)).toBe(2);
+    expect(io.stderr()).toContain('MCP_FR_AUTH must hold the whole header value');
+    expect(io.stderr()).not.toContain(bare);
+  });
+
+  it('MetaMCP: type streamable_http with a description and the value (pasted into its UI)', async () => {
     const config = await json('metamcp');
     expect(config.mcpServers?.annuaire).toMatchObject({
       type: 'streamable_http',
@@ -109,7 +190,7 @@ describe('mcp-config clients', () => {
     });
   });
 
-  it('prints every client at once, with file locations, and warns on stderr about the secret', async () => {
+  it('prints every client at once, with file locations and notes, and names the configs holding the secret', async () => {
     const r = await clients(base);
     expect(r.code).toBe(0);
     for (const title of [
@@ -124,7 +205,9 @@ describe('mcp-config clients', () => {
     expect(r.out).toContain('~/Library/Application Support/Claude/claude_desktop_config.json');
     expect(r.out).toContain('%APPDATA%\\Claude\\claude_desktop_config.json');
     expect(r.out).toContain('~/.cursor/mcp.json');
-    expect(r.err).toContain('keep them out of git');
+    expect(r.out).toContain("# Claude Desktop's config file starts local (stdio) programs only");
+    expect(r.err).toContain('The Claude Desktop and MetaMCP configs hold your credential');
+    expect(r.err).toContain('export MCP_FR_AUTH="$(pnpm -s mcp-config header --user alice --value)"');
   });
 
   it('--app and --prefix choose servers and their names', async () => {
@@ -133,15 +216,30 @@ describe('mcp-config clients', () => {
   });
 
   it('takes the password from the hidden prompt when no env variable is named', async () => {
-    const r = await clients(['--domain', 'mcp.example.com', '--user', 'alice', '--client', 'cursor'], {
-      secret: PASSWORD,
-    });
-    expect(JSON.parse(r.out).mcpServers.annuaire.headers.Authorization).toBe(HEADER);
+    const r = await clients(
+      ['--domain', 'mcp.example.com', '--user', 'alice', '--client', 'claude-desktop'],
+      {
+        secret: PASSWORD,
+      },
+    );
+    expect(JSON.parse(r.out).mcpServers.annuaire.env.MCP_FR_AUTH).toBe(HEADER);
   });
 
   it('a bearer token from env replaces user and password', async () => {
     const io = captureIo({ env: { TOKEN: 'tok-0123456789abcdef0123456789' } });
-    await run(['clients', '--domain', 'mcp.example.com', '--token-env', 'TOKEN', '--client', 'vscode'], io);
+    await run(
+      [
+        'clients',
+        '--domain',
+        'mcp.example.com',
+        '--token-env',
+        'TOKEN',
+        '--client',
+        'vscode',
+        '--inline-secret',
+      ],
+      io,
+    );
     expect(JSON.parse(io.stdout()).servers.serp.headers.Authorization).toBe(
       'Bearer tok-0123456789abcdef0123456789',
     );
@@ -160,6 +258,14 @@ describe('mcp-config clients', () => {
     [[...base, '--app', 'pappers'], 'unknown app pappers'],
     [[...base, '--write', 'x.json'], '--write needs --client'],
     [[...base, '--password', 'secret'], "Unknown option '--password'"],
+    [['--domain', 'mcp.example.com', '--client', 'claude-desktop'], 'or MCP_FR_AUTH set to the header value'],
+    [['--local', '--domain', 'mcp.example.com', '--client', 'cursor'], '--local and --domain'],
+    [
+      ['--domain', 'mcp.example.com', '--start-port', '9000', '--client', 'cursor'],
+      '--start-port needs --local',
+    ],
+    [['--local', '--start-port', '65534', '--client', 'cursor'], '--start-port: a port from 1 to 65531'],
+    [['--local', '--start-port', 'http', '--client', 'cursor'], '--start-port: a port from 1 to 65531'],
   ])('refuses %j with a one-line error, exit 2', async (args, message) => {
     const r = await clients(args);
     expect(r.code).toBe(2);
@@ -192,8 +298,10 @@ describe('mcp-config clients --write', () => {
     expect(await run(['clients', ...base, '--client', 'vscode', '--write', '.vscode/mcp.json'], io)).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('// my servers')).toBe(true);
-    const merged = parse(text) as { inputs: unknown[]; servers: Record<string, { url: string }> };
-    expect(merged.inputs).toHaveLength(1);
+    const merged = parse(text) as { inputs: { id: string }[]; servers: Record<string, { url: string }> };
+    // The prompt the headers refer to joins the user's own inputs, once however often it is written.
+    expect(merged.inputs.map((i) => i.id)).toEqual(['gh', 'mcp-fr-auth']);
+    for (const secret of [PASSWORD, HEADER]) expect(text).not.toContain(secret);
     expect(merged.servers.github?.url).toBe('https://api.githubcopilot.com/mcp/');
     expect(merged.servers.annuaire?.url).toBe('https://annuaire.mcp.example.com/mcp');
     expect(Object.keys(merged.servers)).toEqual(['github', ...APPS]);
@@ -201,6 +309,12 @@ describe('mcp-config clients --write', () => {
     expect(io.stderr()).toContain(
       'added serp, rdap, linkedin, siret-extractor; replaced annuaire; kept 1 other server(s)',
     );
+    const again = captureIo({ env: { PW: PASSWORD }, cwd: work });
+    expect(await run(['clients', ...base, '--client', 'vscode', '--write', '.vscode/mcp.json'], again)).toBe(
+      0,
+    );
+    const twice = parse(readFileSync(file, 'utf8')) as { inputs: { id: string }[] };
+    expect(twice.inputs.map((i) => i.id)).toEqual(['gh', 'mcp-fr-auth']);
   });
 
   it('leaves a file that is not valid JSON untouched', async () => {

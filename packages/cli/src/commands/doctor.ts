@@ -64,7 +64,7 @@ const runConfig = async (
   const text = await readFile(path, 'utf8').catch(() => {
     throw new CliError(`cannot read ${path}`, 1);
   });
-  const entries = readClientConfig(text).filter((e) => server === undefined || e.name === server);
+  const entries = readClientConfig(text, io.env).filter((e) => server === undefined || e.name === server);
   if (entries.length === 0)
     throw new CliError(server ? `no server "${server}" in ${path}` : `no servers in ${path}`, 1);
   const reports = [];

@@ -51,8 +51,9 @@ export const runGenPassword = (argv: string[], io: Io): number => {
       '# Rotation without downtime:',
       '# 1. keep AUTH_USERNAME/AUTH_PASSWORD as they are, add this line and redeploy (both passwords valid):',
       `AUTH_CREDENTIALS=${user}:<current password>,${user}:${password}`,
-      '# 2. update every client: mcp-config clients --domain <domain> --user ' +
-        `${user} --password-env NEW_PASSWORD [--client … --write …]`,
+      `# 2. update every client: export MCP_FR_AUTH='${basicHeader(user, password)}' where they start,`,
+      '#    and rewrite the files that hold the value (Claude Desktop, MetaMCP, --inline-secret):',
+      `#    mcp-config clients --domain <domain> --user ${user} --password-env NEW_PASSWORD --client claude-desktop --write …`,
       '#    and check each server: mcp-config doctor https://<app>.<domain> --user ' +
         `${user} --password-env NEW_PASSWORD`,
       '# 3. switch to the new pair only, remove AUTH_CREDENTIALS, redeploy (the old password stops working):',

@@ -8,7 +8,7 @@ import { type ParseError, parse } from 'jsonc-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_IDS } from '../apps.js';
 import { run } from '../cli.js';
-import { BRIDGE_HEADER_ARG } from '../clients/formats.js';
+import { BRIDGE_HEADER_ARG, CLIENT_IDS } from '../clients/formats.js';
 import { workspaceRoot } from '../pack/root.js';
 import { captureIo } from '../testing/io.js';
 import { type CodeBlock, codeBlocks, shellCommands, shellWords } from './markdown.js';
@@ -25,6 +25,9 @@ const USER = 'ops';
 const PASSWORD = 's3cret-example-passw0rd';
 const HEADER = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 const APP_URL = new RegExp(`^https://(${APP_IDS.join('|')})\\.mcp\\.example\\.com/mcp$`);
+const LOCAL_URL = /^http:\/\/127\.0\.0\.1:\d+\/mcp$/;
+/** What may stand where the header belongs: the value, or a client's reference to MCP_FR_AUTH. */
+const HEADER_REFS = ['MCP_FR_AUTH', 'env:MCP_FR_AUTH'].map((inner) => `\${${inner}}`);
 const DOC_HOST = /https:\/\/[a-z-]+\.mcp\.example\.com/g;
 
 const work = mkdtempSync(join(tmpdir(), 'mcp-cli-docs-'));
@@ -53,7 +56,7 @@ const parseJson = (block: CodeBlock & { doc: string }): unknown => {
 
 const cli = async (args: string[]) => {
   const io = captureIo({
-    env: { MCP_PASSWORD: PASSWORD, NEW_PASSWORD: PASSWORD },
+    env: { MCP_PASSWORD: PASSWORD, NEW_PASSWORD: PASSWORD, MCP_FR_AUTH: HEADER },
     cwd: work,
     secret: PASSWORD,
   });
@@ -79,15 +82,7 @@ const generated = allBlocks.filter((b) => generatedBy(b));
 describe('docs: client configs', () => {
   it('has the configs of every client', () => {
     const clients = generated.map((b) => (generatedBy(b) ?? []).join(' '));
-    for (const client of [
-      'claude-desktop',
-      'claude-desktop-bridge',
-      'claude-code',
-      'cursor',
-      'vscode',
-      'metamcp',
-      'stdio',
-    ])
+    for (const client of CLIENT_IDS)
       expect(
         clients.some((c) => c.includes(`--client ${client}`)),
         client,
@@ -107,23 +102,29 @@ describe('docs: client configs', () => {
   it.each(jsonBlocks.map((b) => [`${b.doc}:${b.line}`, b] as const))(
     '%s parses, and its servers have valid URLs, headers and commands',
     (_where, block) => {
-      const entries = entriesOf(parseJson(block));
+      const config = parseJson(block) as { inputs?: { id: string; password?: boolean }[] };
+      const entries = entriesOf(config);
       expect(entries.length).toBeGreaterThan(0);
       for (const [name, entry] of entries) {
         if (typeof entry.url === 'string') {
-          expect(entry.url).toMatch(APP_URL);
-          expect(entry.url).toContain(`https://${name}.`);
-          const auth = (entry.headers as Record<string, string> | undefined)?.Authorization;
-          expect(auth === HEADER || /^\$\{input:[\w-]+\}$/.test(auth ?? ''), `${name}: ${auth}`).toBe(true);
+          if (entry.url.startsWith('https:')) {
+            expect(entry.url).toMatch(APP_URL);
+            expect(entry.url).toContain(`https://${name}.`);
+          } else expect(entry.url).toMatch(LOCAL_URL);
+          const auth = (entry.headers as Record<string, string> | undefined)?.Authorization ?? '';
+          const input = /^\$\{input:([\w-]+)\}$/.exec(auth)?.[1];
+          // A VS Code prompt must be declared in the same file, as a password (never echoed).
+          if (input) expect(config.inputs?.find((i) => i.id === input)?.password, auth).toBe(true);
+          else expect([HEADER, ...HEADER_REFS], `${name}: ${auth}`).toContain(auth);
           if ('type' in entry) expect(['http', 'streamable_http']).toContain(entry.type);
         } else {
           expect(entry.command).toBe('npx');
           const args = entry.args as string[];
           expect(args[0]).toBe('-y');
           if (args[1] === 'mcp-remote') {
-            expect(args[2]).toMatch(APP_URL);
+            expect(APP_URL.test(args[2] ?? '') || LOCAL_URL.test(args[2] ?? ''), args[2]).toBe(true);
             expect(args.slice(3)).toEqual(['--header', BRIDGE_HEADER_ARG]);
-            expect((entry.env as Record<string, string>).AUTH_HEADER).toBe(HEADER);
+            expect((entry.env as Record<string, string>).MCP_FR_AUTH).toBe(HEADER);
           } else {
             expect(args).toEqual(['-y', `@mcp-fr/${name}`, '--stdio']);
             expect((entry.env as Record<string, string>).MCP_TRANSPORT).toBe('stdio');
@@ -143,8 +144,25 @@ const mcpConfigLines = allBlocks
   .flatMap((b) => shellCommands(b.text).map((line) => ({ line, where: `${b.doc}:${b.line}` })))
   .filter(({ line }) => line.startsWith('pnpm mcp-config '));
 
+/** `export MCP_FR_AUTH="$(pnpm -s mcp-config header …)"`: the lines that set the variable. */
+const exportLines = allBlocks
+  .filter((b) => b.lang === 'sh')
+  .flatMap((b) => shellCommands(b.text).map((line) => ({ line, where: `${b.doc}:${b.line}` })))
+  .map(({ line, where }) => ({ where, m: /^export (\w+)="\$\(pnpm -s (mcp-config [^)]+)\)"/.exec(line) }))
+  .filter((x): x is { where: string; m: RegExpExecArray } => x.m !== null);
+
 describe('docs: mcp-config commands', () => {
   it('finds the commands', () => expect(mcpConfigLines.length).toBeGreaterThanOrEqual(7));
+
+  it.each(exportLines.map(({ where, m }) => [where, m[1] as string, m[2] as string] as const))(
+    '%s: export %s="$(pnpm -s %s)" sets a whole header value',
+    async (_where, variable, command) => {
+      expect(variable).toBe('MCP_FR_AUTH');
+      const r = await cli(shellWords(command).slice(1));
+      expect(r.code).toBe(0);
+      expect(r.out).toBe(`${HEADER}\n`);
+    },
+  );
 
   it.each(mcpConfigLines.map(({ line, where }) => [where, line] as const))(
     '%s: %s exits 0',
@@ -157,7 +175,7 @@ describe('docs: mcp-config commands', () => {
         writeFileSync(path, readFileSync(path, 'utf8').replace(DOC_HOST, app.url));
       }
       const r = await cli(args);
-      expect(r.err).not.toContain('mcp-config');
+      expect(r.err).not.toMatch(/^mcp-config \S+: /m);
       expect(r.code).toBe(0);
     },
   );

@@ -41,7 +41,7 @@ describe('doctor --config', () => {
         bridge: {
           command: 'npx',
           args: ['-y', 'mcp-remote', app.mcpUrl, '--header', BRIDGE_HEADER_ARG],
-          env: { AUTH_HEADER: app.authorization },
+          env: { MCP_FR_AUTH: app.authorization },
         },
         other: { command: 'uvx', args: ['mcp-server-time'] },
       },
@@ -97,6 +97,35 @@ describe('doctor --config', () => {
       'no "type"',
       'no Authorization header',
     ]);
+  });
+
+  it('expands variables (with defaults) as Claude Code and Cursor do; VS Code prompts take MCP_FR_AUTH', () => {
+    const ref = (inner: string) => `\${${inner}}`;
+    const file = JSON.stringify({
+      servers: {
+        code: { type: 'http', url: app.mcpUrl, headers: { Authorization: ref('MCP_FR_AUTH') } },
+        fallback: { type: 'http', url: app.mcpUrl, headers: { Authorization: ref('UNSET:-Basic eA==') } },
+        cursor: { type: 'http', url: app.mcpUrl, headers: { Authorization: ref('env:MCP_FR_AUTH') } },
+        prompt: { type: 'http', url: app.mcpUrl, headers: { Authorization: ref('input:mcp-fr-auth') } },
+      },
+    });
+    const withVar = readClientConfig(file, { MCP_FR_AUTH: 'Basic abc=' });
+    expect(withVar.map((e) => [e.name, e.authorization, e.findings])).toEqual([
+      ['code', 'Basic abc=', []],
+      ['fallback', 'Basic eA==', []],
+      ['cursor', 'Basic abc=', []],
+      ['prompt', 'Basic abc=', []],
+    ]);
+    const without = readClientConfig(file, {});
+    expect(without.map((e) => [e.name, e.authorization, e.findings[0]?.status])).toEqual([
+      ['code', undefined, 'fail'],
+      ['fallback', 'Basic eA==', undefined],
+      ['cursor', undefined, 'fail'],
+      ['prompt', undefined, 'skip'],
+    ]);
+    expect(without[0]?.findings[0]?.detail).toBe(
+      `the header reads ${ref('MCP_FR_AUTH')}, which is not set here`,
+    );
   });
 
   it('says a file that does not parse is ignored by clients, exit 1', async () => {

@@ -1,5 +1,6 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { BRIDGE_HEADER_ARG } from '../clients/formats.js';
+import { AUTH_VAR } from '../clients/header-ref.js';
 import { CliError } from '../io.js';
 import type { CheckResult } from './check.js';
 
@@ -14,6 +15,7 @@ export interface ConfigEntry {
 }
 
 type Json = Record<string, unknown>;
+type Env = Readonly<Record<string, unknown>>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
 
@@ -49,7 +51,7 @@ const lintUrl = (server: string, url: string, findings: CheckResult[]) => {
     );
 };
 
-const httpEntry = (name: string, entry: Json, rootKey: string): ConfigEntry => {
+const httpEntry = (name: string, entry: Json, rootKey: string, env: Env): ConfigEntry => {
   const findings: CheckResult[] = [];
   const url = String(entry.url);
   const type = typeof entry.type === 'string' ? entry.type.toLowerCase() : undefined;
@@ -69,8 +71,8 @@ const httpEntry = (name: string, entry: Json, rootKey: string): ConfigEntry => {
     );
   else if (rootKey === 'servers' && type === undefined)
     findings.push(finding(name, 'warn', 'no "type"', 'VS Code expects "type": "http" for a remote server'));
-  const authorization = headerValue(entry.headers);
-  if (!authorization)
+  const written = headerValue(entry.headers);
+  if (!written) {
     findings.push(
       finding(
         name,
@@ -79,11 +81,62 @@ const httpEntry = (name: string, entry: Json, rootKey: string): ConfigEntry => {
         'the server answers 401 and the client may start an OAuth flow: add headers.Authorization',
       ),
     );
+    return { name, kind: 'http', url, findings };
+  }
+  const authorization = resolveHeader(name, written, env, findings);
   return { name, kind: 'http', url, ...(authorization ? { authorization } : {}), findings };
 };
 
-/** `npx -y mcp-remote <url> --header "Authorization:${AUTH_HEADER}"`, with `${VAR}` taken from `env`. */
-const bridgeEntry = (name: string, args: string[], env: Json): ConfigEntry => {
+/** `${VAR}` (Claude Code, with an optional `:-default`) and `${env:VAR}` (Cursor). */
+const VARIABLE = /\$\{(?:env:)?(\w+)(?::-([^}]*))?\}/g;
+/** VS Code's `${input:id}`: a value VS Code asked for once and keeps in its secret storage. */
+const INPUT = /\$\{input:([\w.-]+)\}/g;
+
+/**
+ * The header the client will send: variables expanded from the environment doctor runs in (the
+ * client's own, when started from the same shell). VS Code's prompt cannot be read from outside, so
+ * MCP_FR_AUTH stands in for it, the value that prompt asks for.
+ */
+const resolveHeader = (name: string, written: string, env: Env, findings: CheckResult[]) => {
+  const unset = new Set<string>();
+  const inputs = new Set<string>();
+  const expanded = written
+    .replace(INPUT, (_m, id: string) => {
+      inputs.add(id);
+      return String(env[AUTH_VAR] ?? '');
+    })
+    .replace(VARIABLE, (_m, variable: string, fallback: string | undefined) => {
+      const value = env[variable];
+      if (typeof value === 'string' && value !== '') return value;
+      if (fallback === undefined) unset.add(variable);
+      return fallback ?? '';
+    });
+  for (const variable of unset)
+    findings.push(
+      finding(
+        name,
+        'fail',
+        `the header reads \${${variable}}, which is not set here`,
+        `export ${variable}='Basic …' where the client starts: without it the client sends the placeholder and gets 401`,
+      ),
+    );
+  if (inputs.size > 0 && !env[AUTH_VAR])
+    findings.push(
+      finding(
+        name,
+        'skip',
+        `the header is VS Code's prompt \${input:${[...inputs].join(', ')}}: set ${AUTH_VAR} to check with the value you gave it`,
+      ),
+    );
+  return unset.size > 0 || (inputs.size > 0 && !env[AUTH_VAR]) ? undefined : expanded;
+};
+
+/**
+ * `npx -y mcp-remote <url> --header "Authorization:${MCP_FR_AUTH}"`: mcp-remote expands `${VAR}` from
+ * its environment, the entry's `env` over the one the client inherited.
+ */
+const bridgeEntry = (name: string, args: string[], entryEnv: Json, outer: Env): ConfigEntry => {
+  const env = { ...outer, ...entryEnv };
   const findings: CheckResult[] = [];
   const url = args.find((a) => /^https?:\/\//.test(a));
   if (!url || !URL.canParse(url)) {
@@ -143,7 +196,7 @@ const stdioEntry = (name: string, command: string, args: string[], env: Json): C
  * Reads a client config file (Claude Desktop, Cursor, Claude Code, VS Code, MetaMCP) and returns its
  * servers. A file that does not parse is the most silent failure of all: clients skip it entirely.
  */
-export const readClientConfig = (text: string): ConfigEntry[] => {
+export const readClientConfig = (text: string, env: Env = {}): ConfigEntry[] => {
   const errors: ParseError[] = [];
   const tree: unknown = parse(text, errors, { allowTrailingComma: true });
   const first = errors[0];
@@ -157,12 +210,12 @@ export const readClientConfig = (text: string): ConfigEntry[] => {
   if (!rootKey) throw new CliError('no "mcpServers" (or VS Code "servers") object in the file', 1);
   return Object.entries(tree[rootKey] as Json).map(([name, value]) => {
     if (!isObject(value)) return { name, kind: 'stdio', findings: [finding(name, 'fail', 'not an object')] };
-    if (typeof value.url === 'string') return httpEntry(name, value, rootKey);
+    if (typeof value.url === 'string') return httpEntry(name, value, rootKey, env);
     const command = typeof value.command === 'string' ? value.command : '';
     const args = strings(value.args);
-    const env = isObject(value.env) ? value.env : {};
-    if (args.includes('mcp-remote')) return bridgeEntry(name, args, env);
-    if (command) return stdioEntry(name, command, args, env);
+    const entryEnv = isObject(value.env) ? value.env : {};
+    if (args.includes('mcp-remote')) return bridgeEntry(name, args, entryEnv, env);
+    if (command) return stdioEntry(name, command, args, entryEnv);
     return { name, kind: 'stdio', findings: [finding(name, 'fail', 'neither "url" nor "command"')] };
   });
 };
