@@ -7,7 +7,7 @@ export type { HtmlOutcome, HtmlRefusal, HtmlRefusalReason } from './refusal.js';
 export { isPageFault } from './refusal.js';
 export { checkHtml, nestingDepth } from './scan.js';
 export type { HtmlTask, RunHtmlOptions } from './tasks.js';
-export { defineHtmlTask, htmlPool, runHtmlTask } from './tasks.js';
+export { defineHtmlTask, htmlPool, runHtmlTask, warmHtmlPool } from './tasks.js';
 export type { DomNode } from './walk.js';
 export { findAll, textContent } from './walk.js';
 export { isHtmlWorker } from './worker.js';

@@ -13,6 +13,11 @@ export interface PoolOptions {
   maxQueue: number;
   execArgv?: string[] | undefined;
   resourceLimits?: ResourceLimits;
+  /**
+   * How long a worker may take to start and load the task's module before its job fails as `crashed`
+   * (default 60 s). Separate from a job's time limit, which starts when the task itself starts.
+   */
+  bootMs?: number;
 }
 
 export interface RunOptions {
@@ -120,6 +125,10 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
     worker.on('message', (reply: ReplyMessage) => {
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
+      if ('started' in reply) {
+        arm(slot, job.timeoutMs, `the parse took longer than ${job.timeoutMs} ms and was stopped`, 'timeout');
+        return;
+      }
       if (reply.ok) {
         release(slot);
         settle(job, { ok: true, value: reply.value });
@@ -138,14 +147,17 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
     return slot;
   };
 
+  const arm = (slot: Slot, ms: number, message: string, reason: HtmlRefusalReason): void => {
+    if (slot.jobTimer) clearTimeout(slot.jobTimer);
+    slot.jobTimer = setTimeout(() => fail(slot, reason, message), ms);
+  };
+
   const start = (slot: Slot, job: Job): void => {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = null;
     slot.job = job;
-    slot.jobTimer = setTimeout(
-      () => fail(slot, 'timeout', `the parse took longer than ${job.timeoutMs} ms and was stopped`),
-      job.timeoutMs,
-    );
+    const bootMs = options.bootMs ?? 60_000;
+    arm(slot, bootMs, `the HTML worker did not start within ${bootMs} ms`, 'crashed');
     slot.worker.postMessage(job.message);
   };
 

@@ -138,7 +138,7 @@ export const nestingDepth = (html: string, stopAt = Number.POSITIVE_INFINITY): n
   return max;
 };
 
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 
 /** The cheap checks made before any parse: size first (one pass over the bytes), then depth. */
 export const checkHtml = (html: string, limits: HtmlLimits): HtmlRefusal | null => {

@@ -32,14 +32,19 @@ export interface TaskMessage {
 }
 
 export type ReplyMessage =
+  /** The task's module is loaded and the task begins: its time limit starts now, not at boot. */
+  | { id: number; started: true }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; message: string };
 
-const run = async (msg: TaskMessage): Promise<ReplyMessage> => {
+/** An empty task name only loads the module: warms a worker up (tests, benchmarks). */
+const run = async (msg: TaskMessage, started: () => void): Promise<ReplyMessage> => {
   try {
     if (!registry.has(msg.task)) await import(msg.module);
+    if (msg.task === '') return { id: msg.id, ok: true, value: null };
     const fn = registry.get(msg.task);
     if (!fn) return { id: msg.id, ok: false, message: `unknown HTML task ${msg.task}` };
+    started();
     return { id: msg.id, ok: true, value: fn(msg.input) };
   } catch (error) {
     return { id: msg.id, ok: false, message: error instanceof Error ? error.message : String(error) };
@@ -49,7 +54,7 @@ const run = async (msg: TaskMessage): Promise<ReplyMessage> => {
 if (isHtmlWorker() && parentPort) {
   const port = parentPort;
   port.on('message', (msg: TaskMessage) => {
-    void run(msg).then((reply) => {
+    void run(msg, () => port.postMessage({ id: msg.id, started: true })).then((reply) => {
       try {
         port.postMessage(reply);
       } catch (error) {
