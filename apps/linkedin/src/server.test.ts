@@ -1,5 +1,7 @@
 import { type ReplayServer, readFixtureText, startReplayServer, startTestServer } from '@mcp/core/testing';
+import { warmHtmlPool } from '@mcp/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { companyTask } from './extract/tasks.js';
 import { linkedinServer } from './server.js';
 
 const SERPER_KEY = 'serper-linkedin-e2e-5b2f';
@@ -83,6 +85,9 @@ afterAll(async () => {
   await server?.close();
   await Promise.all([linkedin?.close(), serper?.close(), website?.close()]);
 });
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(companyTask), 60_000);
 
 describe('linkedin over MCP', () => {
   it('lists the four tools with described inputs', async () => {
