@@ -1,6 +1,8 @@
 import { err, ok } from '@mcp/core';
 import { readFixtureText } from '@mcp/core/testing';
-import { describe, expect, it } from 'vitest';
+import { warmHtmlPool } from '@mcp/html';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { companyTask } from './extract/tasks.js';
 import { createPageLoader } from './pages.js';
 import type { LinkedInFetcher } from './upstream/linkedin.js';
 import { parseRef } from './urls.js';
@@ -30,6 +32,9 @@ const ref = (input: string) => {
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 };
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(companyTask), 60_000);
 
 describe('createPageLoader', () => {
   it('caches pages that held data', async () => {

@@ -5,7 +5,9 @@ import {
   startTestServer,
   toolErrorOf,
 } from '@mcp/core/testing';
+import { warmHtmlPool } from '@mcp/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { companyTask } from './extract/tasks.js';
 import { linkedinServer } from './server.js';
 
 const SERPER_KEY = 'serper-linkedin-e2e-5b2f';
@@ -89,6 +91,9 @@ afterAll(async () => {
   await server?.close();
   await Promise.all([linkedin?.close(), serper?.close(), website?.close()]);
 });
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(companyTask), 60_000);
 
 describe('linkedin over MCP', () => {
   it('lists the four tools with described inputs', async () => {

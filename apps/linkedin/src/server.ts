@@ -1,4 +1,5 @@
 import { createSafeFetch, createServer, createUpstream, safeFetchOptionsFromEnv } from '@mcp/core';
+import { htmlLimitsFromEnv } from '@mcp/html';
 import { createSearch, searchConfigFromEnv } from '@mcp/search';
 import { fetchConfigFromEnv, linkedinEnvSchema } from './config.js';
 import { createPageLoader } from './pages.js';
@@ -31,7 +32,8 @@ export const linkedinServer = createServer({
       { via: fetcher.via, rate_per_s: fetchConfig.ratePerSecond, concurrency: fetchConfig.concurrency },
       'linkedin fetching',
     );
-    const loader = createPageLoader(fetcher, { cacheTtlMs: fetchConfig.cacheTtlMs });
+    const htmlLimits = htmlLimitsFromEnv(env);
+    const loader = createPageLoader(fetcher, { cacheTtlMs: fetchConfig.cacheTtlMs, htmlLimits });
     const { search } = createSearch(searchConfigFromEnv(env), { log, store });
     const safeFetch = createSafeFetch({
       ...safeFetchOptionsFromEnv({
@@ -43,6 +45,6 @@ export const linkedinServer = createServer({
     // The company website check keeps the app's time limit, not safeFetch's 15 s default.
     const fetchWebsite: typeof safeFetch = (url, options) =>
       safeFetch(url, { timeoutMs: fetchConfig.timeoutMs, ...options });
-    return linkedinTools({ loader, search, fetchWebsite });
+    return linkedinTools({ loader, search, fetchWebsite, htmlLimits });
   },
 });

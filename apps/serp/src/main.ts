@@ -1,5 +1,7 @@
 // Process entry: HTTP on $PORT, or stdio with --stdio.
 import { runMain } from '@mcp/core';
+import { isHtmlWorker } from '@mcp/html';
 import { serpServer } from './server.js';
 
-await runMain(serpServer);
+// The HTML parse pool's workers run this same bundle: there it serves parse tasks, not HTTP.
+if (!isHtmlWorker()) await runMain(serpServer);

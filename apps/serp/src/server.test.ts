@@ -5,6 +5,8 @@ import {
   startTestServer,
   toolErrorOf,
 } from '@mcp/core/testing';
+import { warmHtmlPool } from '@mcp/html';
+import { duckDuckGoTask } from '@mcp/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serpServer } from './server.js';
 
@@ -65,6 +67,9 @@ afterAll(async () => {
   await server?.close();
   await upstream?.close();
 });
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(duckDuckGoTask), 60_000);
 
 describe('serp over MCP', () => {
   it('lists the three tools', async () => {

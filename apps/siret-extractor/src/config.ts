@@ -1,3 +1,4 @@
+import { htmlEnv } from '@mcp/html';
 import * as z from 'zod/v4';
 
 export const DEFAULT_ANNUAIRE_BASE_URL = 'https://recherche-entreprises.api.gouv.fr';
@@ -31,6 +32,8 @@ export const extractorEnv = z.object({
       .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'comma-separated TCP ports')
       .describe('tests only: extra ports allowed by safeFetch'),
   ),
+  // HTML_MAX_BYTES, HTML_MAX_DEPTH, HTML_PARSE_TIMEOUT_MS: the limits of every page parse.
+  ...htmlEnv.shape,
 });
 
 export type ExtractorEnv = z.output<typeof extractorEnv>;

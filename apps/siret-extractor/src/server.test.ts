@@ -6,7 +6,9 @@ import {
   startTestServer,
   toolErrorOf,
 } from '@mcp/core/testing';
+import { warmHtmlPool } from '@mcp/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPageTask } from './extract/tasks.js';
 import { extractorServer } from './server.js';
 
 let site: ReplayServer;
@@ -42,6 +44,9 @@ afterAll(async () => {
   await site.close();
   await annuaire.close();
 });
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(readPageTask), 60_000);
 
 describe('siret-extractor MCP server (official SDK client over HTTP)', () => {
   it('lists the four tools, every input described', async () => {

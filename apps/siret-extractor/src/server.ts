@@ -1,4 +1,5 @@
 import { createSafeFetch, createServer, createUpstream, safeFetchOptionsFromEnv } from '@mcp/core';
+import { htmlLimitsFromEnv } from '@mcp/html';
 import { extractorEnv } from './config.js';
 import { pageFetcherFrom } from './crawl/fetcher.js';
 import { extractorTools } from './tools/index.js';
@@ -40,5 +41,6 @@ export const extractorServer = createServer({
         timeoutMs: env.FETCH_TIMEOUT_MS,
         store,
       }),
+      htmlLimits: htmlLimitsFromEnv(env),
     }),
 });

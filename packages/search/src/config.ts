@@ -1,4 +1,5 @@
 import { ConfigError } from '@mcp/core';
+import { htmlEnv, htmlLimitsFromEnv } from '@mcp/html';
 import * as z from 'zod/v4';
 import type { BraveConfig } from './providers/brave.js';
 import type { DuckDuckGoConfig } from './providers/duckduckgo.js';
@@ -56,6 +57,8 @@ export const searchEnvShape = {
     z.coerce.number().int().min(0).max(604_800).describe('result cache TTL, seconds'),
   ),
   SERP_TIMEOUT_MS: optional(z.coerce.number().int().min(500).max(60_000).describe('per-provider timeout')),
+  // HTML_MAX_BYTES, HTML_MAX_DEPTH, HTML_PARSE_TIMEOUT_MS: limits of DuckDuckGo's HTML results pages.
+  ...htmlEnv.shape,
 };
 
 export const searchEnvSchema = z.object(searchEnvShape);
@@ -79,7 +82,9 @@ export const searchConfigFromEnv = (env: SearchEnv): SearchConfig => {
       env.GOOGLE_CSE_KEY && env.GOOGLE_CSE_CX
         ? { key: env.GOOGLE_CSE_KEY, cx: env.GOOGLE_CSE_CX, baseUrl: env.GOOGLE_CSE_BASE_URL }
         : undefined,
-    duckduckgo: env.SERP_DISABLE_DUCKDUCKGO ? false : { baseUrl: env.DDG_BASE_URL },
+    duckduckgo: env.SERP_DISABLE_DUCKDUCKGO
+      ? false
+      : { baseUrl: env.DDG_BASE_URL, htmlLimits: htmlLimitsFromEnv(env) },
     cacheTtlMs: (env.SERP_CACHE_TTL_S ?? DEFAULT_CACHE_TTL_S) * 1000,
     timeoutMs: env.SERP_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS,
   };

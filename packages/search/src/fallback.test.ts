@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { warmHtmlPool } from '@mcp/html';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { duckDuckGoTask } from './providers/duckduckgo-parse.js';
 import {
   closeReplaysAfterEach,
   configFor,
@@ -12,6 +14,9 @@ import {
 } from './test-support.js';
 
 closeReplaysAfterEach();
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(duckDuckGoTask), 60_000);
 
 describe('auto: falling through providers', () => {
   it('moves on when SerpAPI says the credit is too low, and names both providers', async () => {

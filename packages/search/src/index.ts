@@ -11,7 +11,7 @@ export {
 export type { FailureReason } from './errors.js';
 export { scrubSecrets } from './errors.js';
 export { parseBrave } from './providers/brave.js';
-export { parseDuckDuckGo, unwrapDuckDuckGoHref } from './providers/duckduckgo-parse.js';
+export { duckDuckGoTask, parseDuckDuckGo, unwrapDuckDuckGoHref } from './providers/duckduckgo-parse.js';
 export { parseGoogleCse } from './providers/google-cse.js';
 export { parseSearxng } from './providers/searxng.js';
 export { parseSerpApi } from './providers/serpapi.js';

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { warmHtmlPool } from '@mcp/html';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { duckDuckGoTask } from './providers/duckduckgo-parse.js';
 import { closeReplaysAfterEach, configFor, KEYS, ROUTES, replay, searchWith } from './test-support.js';
 
 closeReplaysAfterEach();
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(duckDuckGoTask), 60_000);
 
 describe('each provider against its recorded answer', () => {
   it('serper: POSTs q/gl/hl/num/page with X-API-KEY', async () => {

@@ -1,10 +1,15 @@
 import { readFixture } from '@mcp/core/testing';
-import { describe, expect, it } from 'vitest';
+import { warmHtmlPool } from '@mcp/html';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { searchConfigFromEnv, searchEnvSchema } from './config.js';
+import { duckDuckGoTask } from './providers/duckduckgo-parse.js';
 import { createSearch } from './search.js';
 import { closeReplaysAfterEach, configFor, html, KEYS, ROUTES, replay, searchWith } from './test-support.js';
 
 closeReplaysAfterEach();
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(duckDuckGoTask), 60_000);
 
 describe('cache and single-flight', () => {
   it('does not keep a DuckDuckGo challenge: the next search asks again, then is cached', async () => {

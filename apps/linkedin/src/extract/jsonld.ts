@@ -4,14 +4,19 @@ export type JsonObject = Record<string, unknown>;
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Nodes in document order, `@graph` members after their parent; iterative, as the nesting is the page's. */
 const flatten = (value: unknown, out: JsonObject[]): void => {
-  if (Array.isArray(value)) {
-    for (const item of value) flatten(item, out);
-    return;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (Array.isArray(next)) {
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
+      continue;
+    }
+    if (!isObject(next)) continue;
+    out.push(next);
+    if (Array.isArray(next['@graph'])) stack.push(next['@graph']);
   }
-  if (!isObject(value)) return;
-  out.push(value);
-  if (Array.isArray(value['@graph'])) flatten(value['@graph'], out);
 };
 
 /** Every JSON-LD node of the page (`@graph` members included); unparsable blocks are skipped. */

@@ -1,9 +1,11 @@
 import { defineTool, type ErrorPayload, fail, type Result } from '@mcp/core';
+import { DEFAULT_HTML_LIMITS, type HtmlLimits, runHtmlTask } from '@mcp/html';
 import type { SearchFn } from '@mcp/search';
 import * as z from 'zod/v4';
+import { websiteLinksTask } from '../extract/tasks.js';
 import { bareDomain } from '../find/names.js';
 import { rankCompanies } from '../find/rank-companies.js';
-import { linkedinLinksOf, type WebsiteLink } from '../find/website-links.js';
+import type { WebsiteLink } from '../find/website-links.js';
 
 /** core's `safeFetch`, reduced to what this tool reads. */
 export type FetchWebsite = (
@@ -14,6 +16,8 @@ export type FetchWebsite = (
 export interface FindCompanyDeps {
   search: SearchFn;
   fetchWebsite: FetchWebsite;
+  /** Size, depth and time limits of the website's parse; default: @mcp/html's. */
+  htmlLimits?: HtmlLimits | undefined;
 }
 
 const candidateSchema = z.object({
@@ -30,7 +34,7 @@ const candidateSchema = z.object({
 const websiteUrl = (raw: string): string =>
   /^https?:\/\//i.test(raw) ? raw : `https://${raw.replace(/^\/+/, '')}`;
 
-export const findCompany = ({ search, fetchWebsite }: FindCompanyDeps) =>
+export const findCompany = ({ search, fetchWebsite, htmlLimits }: FindCompanyDeps) =>
   defineTool({
     name: 'find_company',
     title: 'Find a company’s LinkedIn page',
@@ -93,9 +97,19 @@ export const findCompany = ({ search, fetchWebsite }: FindCompanyDeps) =>
       await progress(1, 2, 'ranking');
 
       let links: WebsiteLink[] = [];
-      if (page?.ok) links = linkedinLinksOf(page.value.text);
-      else if (page)
-        log.info({ website: bareDomain(siteUrl), code: page.error.code }, 'website check failed');
+      // The website is a stranger's page: parsed off the event loop, within the HTML limits.
+      let websiteError = page && !page.ok ? `${page.error.code}: ${page.error.message}` : null;
+      if (page?.ok) {
+        const parsed = await runHtmlTask(
+          websiteLinksTask,
+          { html: page.value.text },
+          { limits: htmlLimits ?? DEFAULT_HTML_LIMITS, signal },
+        );
+        if (parsed.ok) links = parsed.value;
+        else websiteError = `upstream_too_large: the website could not be read: ${parsed.error.message}`;
+      }
+      if (websiteError)
+        log.info({ website: bareDomain(siteUrl), error: websiteError }, 'website check failed');
       if (!found.ok) log.info({ code: found.error.code }, 'linkedin company search failed');
       if (!found.ok && !page?.ok) return fail(found.error);
 
@@ -108,9 +122,9 @@ export const findCompany = ({ search, fetchWebsite }: FindCompanyDeps) =>
         website_check: siteUrl
           ? {
               url: page?.ok ? page.value.url : siteUrl,
-              ok: page?.ok ?? false,
+              ok: (page?.ok ?? false) && websiteError === null,
               links_found: links.length,
-              error: page && !page.ok ? `${page.error.code}: ${page.error.message}` : null,
+              error: websiteError,
             }
           : null,
         search_check: {

@@ -1,4 +1,5 @@
 import type { AnyTool } from '@mcp/core';
+import type { HtmlLimits } from '@mcp/html';
 import type { SearchFn } from '@mcp/search';
 import type { PageLoader } from '../pages.js';
 import { type FetchWebsite, findCompany } from './find_company.js';
@@ -10,6 +11,8 @@ export interface LinkedInToolDeps {
   loader: PageLoader;
   search: SearchFn;
   fetchWebsite: FetchWebsite;
+  /** Size, depth and time limits of every page parse (HTML_MAX_BYTES…); default: @mcp/html's. */
+  htmlLimits?: HtmlLimits;
 }
 
 export const linkedinTools = (deps: LinkedInToolDeps): AnyTool[] => [

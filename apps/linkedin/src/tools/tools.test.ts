@@ -6,9 +6,11 @@ import {
   toolContext,
   toolErrorOf,
 } from '@mcp/core/testing';
+import { warmHtmlPool } from '@mcp/html';
 import type { SearchFn } from '@mcp/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchConfigFromEnv } from '../config.js';
+import { companyTask } from '../extract/tasks.js';
 import { createPageLoader } from '../pages.js';
 import { HAND_MADE_AUTHWALL, HAND_MADE_PUBLIC_PROFILE } from '../testing/hand-made-pages.js';
 import { createLinkedInFetcher, type LinkedInFetcher } from '../upstream/linkedin.js';
@@ -16,6 +18,8 @@ import type { FetchWebsite } from './find_company.js';
 import { linkedinTools } from './index.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
+/** Hand-made hostile page: 200 KB of nested `<div>`, which held the event loop about 20 s. */
+const DEEP = `<html><head><title>Audiense | LinkedIn</title></head><body>${'<div>'.repeat(40_000)}</body></html>`;
 
 let linkedin: ReplayServer;
 let fetcher: LinkedInFetcher;
@@ -63,6 +67,7 @@ beforeAll(async () => {
         <meta property="og:url" content="https://uk.linkedin.com/company/audiense"></head><body></body></html>`,
     },
     { path: '/in/camille-exemple-0000/', headers: html, body: HAND_MADE_PUBLIC_PROFILE },
+    { path: '/company/deep/', headers: html, body: DEEP },
   ]);
   const config = fetchConfigFromEnv({ LINKEDIN_BASE_URL: linkedin.url, LINKEDIN_RATE_PER_SECOND: 50 });
   fetcher = createLinkedInFetcher(config, { createUpstream });
@@ -82,6 +87,9 @@ afterAll(async () => {
 });
 
 const call = async (name: string, args: unknown) => registry.call(name, args, toolContext());
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(companyTask), 60_000);
 
 describe('get_company', () => {
   it('returns every field of the recorded Audiense page, then serves it from the cache', async () => {
@@ -266,5 +274,32 @@ describe('find_company and find_people error paths', () => {
     const res = await call('find_people', { company: 'Audiense', role: 'CEO' });
     expect(toolErrorOf(res)).toMatchObject({ code: 'rate_limited' });
     expect(searchCalls.at(-1)).toMatchObject({ query: '"Audiense" CEO', site: 'linkedin.com/in', num: 10 });
+  });
+});
+
+describe('hostile pages', () => {
+  it('get_company refuses a page nested past HTML_MAX_DEPTH as upstream_too_large', async () => {
+    const res = await call('get_company', { url: 'https://www.linkedin.com/company/deep/' });
+    expect(toolErrorOf(res)).toMatchObject({
+      code: 'upstream_too_large',
+      message: expect.stringContaining('the HTML nests elements more than 512 deep'),
+      details: { reason: 'too_deep' },
+    });
+  });
+
+  it('find_company reports a website nested past the limit as unreadable and still answers', async () => {
+    searchAnswer = err('upstream_http', 'Every search provider failed');
+    websiteAnswer = ok({ url: 'https://www.audiense.com/', status: 200, text: DEEP });
+    const res = await call('find_company', { name: 'Audiense', website: 'www.audiense.com' });
+    expect(toolErrorOf(res)).toBeUndefined();
+    expect(res.structuredContent).toMatchObject({
+      candidates: [],
+      website_check: {
+        ok: false,
+        links_found: 0,
+        error:
+          'upstream_too_large: the website could not be read: the HTML nests elements more than 512 deep',
+      },
+    });
   });
 });

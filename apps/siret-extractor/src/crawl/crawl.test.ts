@@ -1,7 +1,9 @@
 import { createSafeFetch, err, ok } from '@mcp/core';
 import { type ReplayRoute, type ReplayServer, startReplayServer } from '@mcp/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { warmHtmlPool } from '@mcp/html';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildAnswer } from '../extract/answer.js';
+import { readPageTask } from '../extract/tasks.js';
 import { crawlSite } from './crawl.js';
 import { pageFetcherFrom } from './fetcher.js';
 import type { PageFetcher } from './types.js';
@@ -43,6 +45,9 @@ const crawl = async (
 const LEGAL =
   '<h1>Mentions légales</h1><h2>Éditeur</h2><p>Le site est édité par Akema, SAS, RCS Bordeaux 750 855 819.<br>' +
   'SIRET : 750 855 819 00025</p><h2>Hébergeur</h2><p>OVH SAS, RCS Lille Métropole 424 761 419 00045</p>';
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(readPageTask), 60_000);
 
 describe('crawlSite', () => {
   it('follows the home page’s "Mentions légales" link first and stops there (2 fetches)', async () => {

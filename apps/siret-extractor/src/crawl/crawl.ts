@@ -1,8 +1,16 @@
-import { err, ok, type Result } from '@mcp/core';
+import { type ErrorCode, err, ok, type Result } from '@mcp/core';
+import {
+  DEFAULT_HTML_LIMITS,
+  type HtmlLimits,
+  type HtmlOutcome,
+  type HtmlRefusal,
+  isPageFault,
+  runHtmlTask,
+} from '@mcp/html';
 import { buildAnswer } from '../extract/answer.js';
-import { analyzeHtml, analyzeText } from '../extract/index.js';
 import type { PageAnalysis } from '../extract/page.js';
-import { COMMON_LEGAL_PATHS, findLegalLinks, parseSitemap, type RankedLink } from './links.js';
+import { readPageTask, readSitemapTask } from '../extract/tasks.js';
+import { COMMON_LEGAL_PATHS, type RankedLink } from './links.js';
 import type { FetchedPage, PageFetcher, Progress } from './types.js';
 
 export interface CrawlOptions {
@@ -10,6 +18,8 @@ export interface CrawlOptions {
   maxPages: number;
   signal: AbortSignal;
   progress?: Progress;
+  /** Size, depth and time limits of one page's parse (default: @mcp/html's). */
+  htmlLimits?: HtmlLimits;
 }
 
 export interface CrawlResult {
@@ -26,11 +36,23 @@ const MIN_LINK = 30;
 const isHtml = (page: FetchedPage): boolean =>
   /html|xml/i.test(page.contentType ?? '') || /^\s*</.test(page.text.slice(0, 200));
 
-const analyze = (page: FetchedPage): PageAnalysis | null => {
-  if (isHtml(page)) return analyzeHtml(page.text, page.url);
-  if (/text\/(?:plain|markdown)/i.test(page.contentType ?? '')) return analyzeText(page.text, page.url);
+const kindOf = (page: FetchedPage): 'html' | 'text' | null => {
+  if (isHtml(page)) return 'html';
+  if (/text\/(?:plain|markdown)/i.test(page.contentType ?? '')) return 'text';
   return null;
 };
+
+/** A hostile or broken page is too large for us; a full pool or a cancelled call is not the page's fault. */
+const refusalCode = (refusal: HtmlRefusal): ErrorCode =>
+  isPageFault(refusal)
+    ? 'upstream_too_large'
+    : refusal.reason === 'busy'
+      ? 'rate_limited'
+      : 'upstream_timeout';
+
+/** `https://x.fr/: unreadable, upstream_too_large (the HTML nests elements more than 512 deep)` */
+const unreadable = (url: string, refusal: HtmlRefusal): string =>
+  `${url}: unreadable, ${refusalCode(refusal)} (${refusal.message})`;
 
 const found = (pages: PageAnalysis[]): boolean => buildAnswer(pages, 0).siren !== null;
 
@@ -49,6 +71,20 @@ export const crawlSite = async (
   const notes: string[] = [];
   const tried = new Set<string>();
   let fetched = 0;
+  const limits = options.htmlLimits ?? DEFAULT_HTML_LIMITS;
+
+  /** One page's analysis and legal links, parsed off the event loop; a refusal when over the limits. */
+  const read = async (
+    page: FetchedPage,
+  ): Promise<HtmlOutcome<{ analysis: PageAnalysis | null; links: RankedLink[] }>> => {
+    const kind = kindOf(page);
+    if (kind === null) return { ok: true, value: { analysis: null, links: [] } };
+    return runHtmlTask(
+      readPageTask,
+      { html: page.text, url: page.url, kind, links: kind === 'html' },
+      { limits, signal },
+    );
+  };
 
   const fetchOne = async (url: string): Promise<Result<FetchedPage> | null> => {
     if (fetched >= maxPages || tried.has(url) || signal.aborted) return null;
@@ -86,15 +122,17 @@ export const crawlSite = async (
       notes.push(`${url}: ${res.error.code} (${res.error.message})`);
       return false;
     }
-    const page = analyze(res.value);
-    if (page) pages.push(page);
+    const page = await read(res.value);
+    if (!page.ok) {
+      notes.push(unreadable(url, page.error));
+      return false;
+    }
+    if (page.value.analysis) pages.push(page.value.analysis);
     if (found(pages)) return true;
     // An "à propos" or CGV page often links to the legal notice the home page does not.
-    if (isHtml(res.value)) {
-      const links = findLegalLinks(res.value.text, res.value.url);
-      strongLinkSeen ||= links.some((l) => l.score >= STRONG_LINK);
-      enqueue(links, STRONG_LINK);
-    }
+    const links = page.value.links;
+    strongLinkSeen ||= links.some((l) => l.score >= STRONG_LINK);
+    enqueue(links, STRONG_LINK);
     return false;
   };
 
@@ -102,16 +140,26 @@ export const crawlSite = async (
   if (!home)
     return err('invalid_input', 'max_pages must allow at least one fetch', { fields: ['max_pages'] });
   if (!home.ok) return home;
-  const homePage = analyze(home.value);
-  if (homePage) pages.push(homePage);
+  const homeRead = await read(home.value);
+  if (!homeRead.ok) {
+    // The page asked for is the one a hostile site would make unreadable: say so as an error.
+    return err(
+      refusalCode(homeRead.error),
+      `${home.value.url} could not be read: ${homeRead.error.message}`,
+      {
+        url: home.value.url,
+        reason: homeRead.error.reason,
+        ...(homeRead.error.limit === undefined ? {} : { limit: homeRead.error.limit }),
+      },
+    );
+  }
+  if (homeRead.value.analysis) pages.push(homeRead.value.analysis);
   const done = () => ok({ pages, pagesFetched: fetched, notes });
   if (found(pages)) return done();
 
-  if (isHtml(home.value)) {
-    const links = findLegalLinks(home.value.text, home.value.url);
-    strongLinkSeen = links.some((l) => l.score >= STRONG_LINK);
-    enqueue(links, MIN_LINK);
-  }
+  const homeLinks = homeRead.value.links;
+  strongLinkSeen = homeLinks.some((l) => l.score >= STRONG_LINK);
+  enqueue(homeLinks, MIN_LINK);
   // Given a deep page, the site's home page is where the footer link to the notice lives.
   const root = new URL('/', home.value.url).href;
   enqueue([{ url: root, score: 45, text: 'home page' }], 0);
@@ -134,7 +182,16 @@ export const crawlSite = async (
       if (res) notes.push(`${sitemapQueue[i]}: ${res.error.code}`);
       continue;
     }
-    const map = parseSitemap(res.value.text, res.value.url);
+    const parsed = await runHtmlTask(
+      readSitemapTask,
+      { html: res.value.text, url: res.value.url },
+      { limits, signal },
+    );
+    if (!parsed.ok) {
+      notes.push(unreadable(res.value.url, parsed.error));
+      continue;
+    }
+    const map = parsed.value;
     // WordPress/Yoast indexes list page-sitemap.xml next to post sitemaps: legal pages are pages.
     sitemapQueue.push(
       ...map.sitemaps.sort((a, b) => Number(/page/i.test(b)) - Number(/page/i.test(a))).slice(0, 1),

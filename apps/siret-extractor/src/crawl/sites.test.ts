@@ -1,7 +1,9 @@
 import { createSafeFetch } from '@mcp/core';
 import { type ReplayServer, readFixture, readFixtureJson, startReplayServer } from '@mcp/core/testing';
+import { warmHtmlPool } from '@mcp/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAnswer } from '../extract/answer.js';
+import { readPageTask } from '../extract/tasks.js';
 import { crawlSite } from './crawl.js';
 import { pageFetcherFrom } from './fetcher.js';
 
@@ -79,6 +81,9 @@ const crawl = (path: string) =>
       signal: new AbortController().signal,
     },
   );
+
+// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+beforeAll(() => warmHtmlPool(readPageTask), 60_000);
 
 describe('crawling a site built around each recorded legal notice', () => {
   it('finds every fixture’s publisher from its home page, with a median of at most 3 fetches', async () => {

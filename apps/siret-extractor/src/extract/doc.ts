@@ -18,6 +18,12 @@ export interface TextDoc {
   title: string | null;
 }
 
+interface OpenHeading {
+  level: number;
+  start: number;
+  before: number;
+}
+
 /**
  * Appends text while collapsing whitespace the way a browser renders it. Text is kept as chunks so
  * that trimming a trailing space stays O(1) on multi-megabyte pages.
@@ -65,19 +71,34 @@ export const createDocBuilder = () => {
     parts.push(joined);
     return joined;
   };
-  const heading = (level: number, fill: () => void): void => {
+  /** Opens a heading; what is pushed until `endHeading` is its title. Split so walkers need no recursion. */
+  const beginHeading = (level: number): OpenHeading => {
     breakLine();
-    const start = length;
-    const before = parts.length;
-    fill();
+    return { level, start: length, before: parts.length };
+  };
+  const endHeading = ({ level, start, before }: OpenHeading): void => {
     trimEnd();
     const end = length;
     const title = parts.slice(before).join('').trim();
     if (title.length > 0) headings.push({ level, text: title, start, end });
     breakLine();
   };
+  const heading = (level: number, fill: () => void): void => {
+    const open = beginHeading(level);
+    fill();
+    endHeading(open);
+  };
   const build = (title: string | null): TextDoc => ({ text: text(), headings, title });
-  return { push, pushRaw, breakLine, heading, endsWith: (s: string) => last() === s, build };
+  return {
+    push,
+    pushRaw,
+    breakLine,
+    heading,
+    beginHeading,
+    endHeading,
+    endsWith: (s: string) => last() === s,
+    build,
+  };
 };
 
 export type DocBuilder = ReturnType<typeof createDocBuilder>;

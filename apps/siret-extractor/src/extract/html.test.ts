@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToDoc } from './html.js';
+import { domToDoc, htmlToDoc } from './html.js';
 import { markdownToDoc } from './markdown.js';
 
 describe('htmlToDoc', () => {
@@ -33,5 +33,22 @@ describe('markdownToDoc', () => {
 
   it('treats text with "<" as text, not tags, when it holds no HTML', () => {
     expect(markdownToDoc('SIREN : <a compléter>').text).toBe('SIREN : <a compléter>\n');
+  });
+});
+
+describe('domToDoc on a page nested far deeper than any call stack', () => {
+  it('walks 200,000 nested elements without recursion and keeps their text', () => {
+    // Built by hand: parsing such a page is what the guards refuse; the walker must still never recurse.
+    type Node = { type: string; name?: string; data?: string; children: Node[] };
+    const root: Node = { type: 'root', children: [] };
+    let at = root;
+    for (let i = 0; i < 200_000; i++) {
+      const div: Node = { type: 'tag', name: i % 2 ? 'div' : 'span', children: [] };
+      at.children.push(div);
+      at = div;
+    }
+    at.children.push({ type: 'text', data: 'SIREN 732 829 320', children: [] });
+    const doc = domToDoc(root);
+    expect(doc.text.trim()).toBe('SIREN 732 829 320');
   });
 });

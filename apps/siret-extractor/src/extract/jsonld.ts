@@ -31,16 +31,32 @@ const linesOf = (o: { [key: string]: Json }): string[] => {
   return lines.length > 1 ? lines : [];
 };
 
-const organisations = (node: Json): Array<{ [key: string]: Json }> => {
-  if (Array.isArray(node)) return node.flatMap(organisations);
-  if (node === null || typeof node !== 'object') return [];
-  const found: Array<{ [key: string]: Json }> = [];
-  if (isOrg(node)) found.push(node);
-  const graph = node['@graph'];
-  if (Array.isArray(graph)) found.push(...graph.flatMap(organisations));
-  const publisher = node.publisher;
-  if (publisher && typeof publisher === 'object' && !Array.isArray(publisher) && isOrg(publisher)) {
-    found.push(publisher);
+type JsonObject = { [key: string]: Json };
+
+/** In document order; an explicit stack, since the nesting of a page's JSON-LD is the page's choice. */
+const organisations = (root: Json): JsonObject[] => {
+  const found: JsonObject[] = [];
+  const stack: Array<{ node: Json } | { publisher: JsonObject }> = [{ node: root }];
+  while (stack.length > 0) {
+    const step = stack.pop() as { node: Json } | { publisher: JsonObject };
+    if ('publisher' in step) {
+      found.push(step.publisher);
+      continue;
+    }
+    const node = step.node;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i] as Json });
+      continue;
+    }
+    if (node === null || typeof node !== 'object') continue;
+    if (isOrg(node)) found.push(node);
+    // Pushed first so it comes out after the `@graph` members, as it is read.
+    const publisher = node.publisher;
+    if (publisher && typeof publisher === 'object' && !Array.isArray(publisher) && isOrg(publisher)) {
+      stack.push({ publisher });
+    }
+    const graph = node['@graph'];
+    if (Array.isArray(graph)) stack.push({ node: graph });
   }
   return found;
 };

@@ -1,9 +1,9 @@
-import { defineTool, toolError } from '@mcp/core';
+import { defineTool } from '@mcp/core';
+import { DEFAULT_HTML_LIMITS } from '@mcp/html';
 import * as z from 'zod/v4';
 import { buildAnswer } from '../extract/answer.js';
-import { analyzeHtml } from '../extract/index.js';
 import { extractionSchema, READ_ONLY, verifyInput } from './schemas.js';
-import { type ExtractorDeps, maybeVerify, tooLarge } from './shared.js';
+import { analyzeArgument, type ExtractorDeps, maybeVerify, megabytes } from './shared.js';
 
 export const extractFromHtml = (deps: ExtractorDeps) =>
   defineTool({
@@ -12,7 +12,12 @@ export const extractFromHtml = (deps: ExtractorDeps) =>
     description:
       'Reads the publisher’s SIREN, SIRET, TVA and RCS from one HTML page you already have (a mentions légales page, a footer). Tables, &nbsp; and numbers split across tags are handled; phones, host numbers and placeholders are not taken for the publisher.',
     input: z.object({
-      html: z.string().min(1).describe('The page’s HTML, at most 3 MB'),
+      html: z
+        .string()
+        .min(1)
+        .describe(
+          `The page’s HTML, at most ${megabytes((deps.htmlLimits ?? DEFAULT_HTML_LIMITS).maxBytes)} and ${(deps.htmlLimits ?? DEFAULT_HTML_LIMITS).maxDepth} levels of nesting`,
+        ),
       url: z
         .url({ protocol: /^https?$/ })
         .optional()
@@ -22,9 +27,8 @@ export const extractFromHtml = (deps: ExtractorDeps) =>
     output: extractionSchema,
     annotations: { ...READ_ONLY, openWorldHint: false },
     async handler({ html, url, verify }, { signal }) {
-      const big = tooLarge('html', html);
-      if (big) return toolError('invalid_input', big, { fields: ['html'] });
-      const answer = buildAnswer([analyzeHtml(html, url ?? null)], 0);
-      return maybeVerify(answer, verify, deps, signal);
+      const page = await analyzeArgument('html', html, url ?? null, deps, signal);
+      if (!page.ok) return page.failure;
+      return maybeVerify(buildAnswer([page.value], 0), verify, deps, signal);
     },
   });

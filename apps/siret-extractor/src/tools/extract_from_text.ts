@@ -1,9 +1,8 @@
 import { defineTool, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
 import { buildAnswer } from '../extract/answer.js';
-import { analyzeText } from '../extract/index.js';
 import { extractionSchema, READ_ONLY, verifyInput } from './schemas.js';
-import { type ExtractorDeps, maybeVerify, tooLarge } from './shared.js';
+import { analyzeArgument, type ExtractorDeps, maybeVerify, tooLarge } from './shared.js';
 
 export const extractFromText = (deps: ExtractorDeps) =>
   defineTool({
@@ -24,7 +23,9 @@ export const extractFromText = (deps: ExtractorDeps) =>
     async handler({ text, url, verify }, { signal }) {
       const big = tooLarge('text', text);
       if (big) return toolError('invalid_input', big, { fields: ['text'] });
-      const answer = buildAnswer([analyzeText(text, url ?? null)], 0);
-      return maybeVerify(answer, verify, deps, signal);
+      // Markdown may embed HTML, parsed as such: the same depth and time limits apply.
+      const page = await analyzeArgument('text', text, url ?? null, deps, signal);
+      if (!page.ok) return page.failure;
+      return maybeVerify(buildAnswer([page.value], 0), verify, deps, signal);
     },
   });

@@ -1,13 +1,17 @@
-import { err, ok, type Result } from '@mcp/core';
+import { err, ok, type Result, toolError } from '@mcp/core';
+import { DEFAULT_HTML_LIMITS, type HtmlLimits, isPageFault, runHtmlTask } from '@mcp/html';
 import { crawlSite } from '../crawl/crawl.js';
 import type { PageFetcher, Progress } from '../crawl/types.js';
 import { buildAnswer, type Extraction } from '../extract/answer.js';
+import { readPageTask } from '../extract/tasks.js';
 import { type JsonClient, type Verification, verifyExtraction } from '../verify/annuaire.js';
 
 export interface ExtractorDeps {
   fetchPage: PageFetcher;
   /** Recherche d'entreprises client (rate-limited upstream); null disables `verify`. */
   annuaire: JsonClient | null;
+  /** Size, depth and time limits of one page's parse (HTML_MAX_BYTES…); default: @mcp/html's. */
+  htmlLimits?: HtmlLimits;
 }
 
 export type Answer = Extraction & { verification?: Verification[] };
@@ -54,16 +58,58 @@ export const extractSite = async (
 ): Promise<Result<Answer>> => {
   const target = normalizeSiteUrl(url);
   if (!target.ok) return target;
-  const crawl = await crawlSite(target.value, deps.fetchPage, options);
+  const crawl = await crawlSite(target.value, deps.fetchPage, {
+    ...options,
+    ...(deps.htmlLimits ? { htmlLimits: deps.htmlLimits } : {}),
+  });
   if (!crawl.ok) return crawl;
   const answer = buildAnswer(crawl.value.pages, crawl.value.pagesFetched);
   const withNotes = { ...answer, notes: [...answer.notes, ...crawl.value.notes] };
   return ok(await maybeVerify(withNotes, options.verify, deps, options.signal));
 };
 
+/** `1048576` → `1 MB`, for limits stated in descriptions and messages. */
+export const megabytes = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+
 export const tooLarge = (field: string, value: string): string | null => {
   const bytes = Buffer.byteLength(value, 'utf8');
   return bytes > MAX_INPUT_BYTES
     ? `${field} is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the 3 MB limit`
     : null;
+};
+
+/**
+ * One page given as an argument, analysed off the event loop. Over the size or depth limit, or a parse
+ * that runs out of time or memory, is the caller's input: `invalid_input`; a full pool is `rate_limited`.
+ */
+export const analyzeArgument = async (
+  field: 'html' | 'text',
+  value: string,
+  url: string | null,
+  deps: ExtractorDeps,
+  signal: AbortSignal,
+) => {
+  const limits = deps.htmlLimits ?? DEFAULT_HTML_LIMITS;
+  const out = await runHtmlTask(
+    readPageTask,
+    { html: value, url, kind: field, links: false },
+    // Text keeps its own 3 MB limit (checked by the tool): most of it is not markup.
+    { limits: field === 'text' ? { ...limits, maxBytes: MAX_INPUT_BYTES } : limits, signal },
+  );
+  if (out.ok) return ok(out.value.analysis);
+  const { reason, message, limit } = out.error;
+  const code = isPageFault(out.error)
+    ? 'invalid_input'
+    : reason === 'busy'
+      ? 'rate_limited'
+      : 'upstream_timeout';
+  return {
+    ok: false as const,
+    failure: toolError(code, `${field}: ${message}`, {
+      fields: [field],
+      reason,
+      ...(limit === undefined ? {} : { limit }),
+      ...(reason === 'busy' ? { retry_after_s: 1 } : {}),
+    }),
+  };
 };

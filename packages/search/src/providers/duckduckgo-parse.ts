@@ -1,4 +1,5 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { defineHtmlTask } from '@mcp/html';
 import * as cheerio from 'cheerio';
 import { providerError } from '../errors.js';
 import { cleanText, type RawResult, toResults } from '../text.js';
@@ -94,3 +95,10 @@ export const parseDuckDuckGo = (html: string, limit?: number): Result<SearchResu
   const raws = $('.result').length > 0 ? parseHtmlEndpoint($) : parseLiteEndpoint($);
   return ok(toResults(raws, limit));
 };
+
+/** The same parse, run off the event loop by @mcp/html's pool (guards, worker, time limit). */
+export const duckDuckGoTask = defineHtmlTask(
+  import.meta.url,
+  'search.duckduckgo',
+  ({ html }: { html: string }) => parseDuckDuckGo(html),
+);

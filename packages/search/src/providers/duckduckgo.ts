@@ -1,9 +1,10 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { DEFAULT_HTML_LIMITS, type HtmlLimits, isPageFault, runHtmlTask } from '@mcp/html';
 import { mapUpstreamError, providerError } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider } from '../types.js';
 import type { ProviderDeps, UpstreamCall } from '../upstream.js';
-import { isDuckDuckGoChallenge, parseDuckDuckGo } from './duckduckgo-parse.js';
+import { duckDuckGoTask, isDuckDuckGoChallenge } from './duckduckgo-parse.js';
 
 export const DDG_BASE_URL = 'https://html.duckduckgo.com';
 /** DuckDuckGo's html endpoint serves pages of about ten; `s` is the offset of the first one. */
@@ -11,6 +12,8 @@ const PAGE_SIZE = 10;
 
 export interface DuckDuckGoConfig {
   baseUrl?: string | undefined;
+  /** Size, depth and time limits of one results page's parse; default: @mcp/html's. */
+  htmlLimits?: HtmlLimits | undefined;
 }
 
 /** `kl` is DDG's region: `fr-fr`, `us-en`, `wt-wt` (no region). */
@@ -91,7 +94,25 @@ export const createDuckDuckGoProvider = (config: DuckDuckGoConfig, deps: Provide
         },
       );
     }
-    const results = parseDuckDuckGo(res.value.data);
+    const parsed = await runHtmlTask(
+      duckDuckGoTask,
+      { html: res.value.data },
+      { limits: config.htmlLimits ?? DEFAULT_HTML_LIMITS, signal: req.signal },
+    );
+    if (!parsed.ok) {
+      const { reason, message } = parsed.error;
+      return providerError(
+        isPageFault(parsed.error)
+          ? 'upstream_too_large'
+          : reason === 'busy'
+            ? 'rate_limited'
+            : 'upstream_timeout',
+        `DuckDuckGo's results page could not be read: ${message}`,
+        'upstream',
+        { refusal: reason },
+      );
+    }
+    const results = parsed.value;
     if (!results.ok) return results;
     return ok({ results: results.value.slice(0, req.num), cached: res.value.cached });
   };
