@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { err, ok, type Result } from '@mcp/core';
+import { checkEndpoint, createTargetPolicy, err, ok, type Result, type TargetPolicyOptions } from '@mcp/core';
 import { LRUCache } from 'lru-cache';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
@@ -18,6 +18,13 @@ export interface WhoisClientOptions {
   cacheTtlMs?: number;
   /** Simultaneous connections per WHOIS server (they ban eagerly). Default 2. */
   perHostConcurrency?: number;
+  /**
+   * The SSRF guard for WHOIS hosts, which come from whois.iana.org's `refer:` lines (third-party
+   * data): every address a host resolves to must be public, as for safeFetch, and the socket goes to
+   * a checked address. `allowHosts` lifts it (tests); `resolver` replaces DNS (tests). The port is the
+   * operator's `WHOIS_PORT`. Not applied with `hostOverride`, which is the operator's own server.
+   */
+  guard?: Pick<TargetPolicyOptions, 'allowHosts' | 'resolver'>;
   log?: Logger;
 }
 
@@ -73,9 +80,48 @@ export const createWhoisClient = (options: WhoisClientOptions): WhoisClient => {
     return limit;
   };
 
-  const send = (host: string, line: string, signal?: AbortSignal): Promise<Result<string>> =>
+  // The WHOIS port is the operator's choice (43): only the addresses are checked.
+  const policy = createTargetPolicy({ ...options.guard, allowPorts: [port] });
+
+  /** Where to connect for `host`: the override, or a checked address of the host. */
+  const resolveTarget = async (host: string, signal?: AbortSignal): Promise<Result<string>> => {
+    if (options.hostOverride) return ok(options.hostOverride);
+    const timer = AbortSignal.timeout(options.timeoutMs);
+    const checked = await checkEndpoint(
+      host,
+      port,
+      policy,
+      signal ? AbortSignal.any([signal, timer]) : timer,
+    ).catch(() =>
+      err('upstream_timeout', `The WHOIS server ${host} did not resolve in time.`, {
+        timeout_ms: options.timeoutMs,
+      }),
+    );
+    if (!checked.ok) {
+      return checked.error.code === 'forbidden_target'
+        ? err('forbidden_target', `WHOIS server ${host}: ${checked.error.message}`, {
+            host,
+            ...checked.error.details,
+          })
+        : checked;
+    }
+    const first = checked.value[0];
+    return first ? ok(first.address) : err('not_found', `The WHOIS server ${host} has no address.`, { host });
+  };
+
+  const send = async (host: string, line: string, signal?: AbortSignal): Promise<Result<string>> => {
+    const target = await resolveTarget(host, signal);
+    if (!target.ok) return target;
+    return exchange(host, target.value, line, signal);
+  };
+
+  const exchange = (
+    host: string,
+    target: string,
+    line: string,
+    signal?: AbortSignal,
+  ): Promise<Result<string>> =>
     new Promise((resolve) => {
-      const target = options.hostOverride ?? host;
       const chunks: Buffer[] = [];
       let size = 0;
       let done = false;
