@@ -1,4 +1,4 @@
-import { defineTool, type ErrorPayload, fail, type Result } from '@mcp/core';
+import { defineTool, type ErrorPayload, type FetchBudget, fail, type Result } from '@mcp/core';
 import type { SearchFn } from '@mcp/search';
 import * as z from 'zod/v4';
 import { bareDomain } from '../find/names.js';
@@ -8,7 +8,7 @@ import { linkedinLinksOf, type WebsiteLink } from '../find/website-links.js';
 /** core's `safeFetch`, reduced to what this tool reads. */
 export type FetchWebsite = (
   url: string,
-  options: { signal?: AbortSignal },
+  options: { signal?: AbortSignal; budget?: FetchBudget },
 ) => Promise<Result<{ url: string; status: number; text: string }, ErrorPayload>>;
 
 export interface FindCompanyDeps {
@@ -82,12 +82,12 @@ export const findCompany = ({ search, fetchWebsite }: FindCompanyDeps) =>
       }),
     }),
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: true },
-    async handler({ name, website, siren, limit }, { signal, log, progress }) {
+    async handler({ name, website, siren, limit }, { signal, log, progress, fetchBudget }) {
       await progress(0, 2, 'checking the website and searching');
       const query = `"${name.replace(/"/g, '')}"`;
       const siteUrl = website ? websiteUrl(website) : undefined;
       const [page, found] = await Promise.all([
-        siteUrl ? fetchWebsite(siteUrl, { signal }) : Promise.resolve(undefined),
+        siteUrl ? fetchWebsite(siteUrl, { signal, budget: fetchBudget }) : Promise.resolve(undefined),
         search({ query, site: 'linkedin.com/company', num: 10, signal }),
       ]);
       await progress(1, 2, 'ranking');
