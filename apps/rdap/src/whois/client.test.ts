@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { readFixtureText, startWhoisServer, type WhoisTestServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWhoisClient, parseIanaReferral } from './client.js';
+import { createWhoisClient, MAX_WAITING, parseIanaReferral } from './client.js';
 
 // whois.iana.org answers in this layout; these two bodies are hand-written from its format
 // (domain/organisation/refer/whois lines, "% This query returned 0 objects."), not recorded fixtures.
@@ -76,6 +76,30 @@ describe('WHOIS over port 43', () => {
     const c = createWhoisClient({ timeoutMs: 1000, maxBytes: 1000, hostOverride: '127.0.0.1', port: 1 });
     const r = await c.query('whois.nic.fr', 'google.fr');
     expect(r.ok || r.error.code).toBe('upstream_http');
+  });
+
+  it(`lets ${MAX_WAITING} queries wait for a busy server and refuses the next at once`, async () => {
+    const c = createWhoisClient({
+      timeoutMs: 5000,
+      maxBytes: 1000,
+      hostOverride: server.host,
+      port: server.port,
+      perHostConcurrency: 1,
+    });
+    const stop = new AbortController();
+    // Distinct names: the answer cache must not short-cut any of them.
+    const waiting = Array.from({ length: 1 + MAX_WAITING }, (_, i) =>
+      c.query('whois.nic.fr', i === 0 ? 'slow.fr' : `queued-${i}.fr`, stop.signal),
+    );
+    const refused = await c.query('whois.nic.fr', 'one-too-many.fr');
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', details: { reason: 'whois_queue', retry_after_s: 1 } },
+    });
+    stop.abort();
+    const ends = await Promise.all(waiting);
+    expect(ends.every((r) => !r.ok && r.error.code === 'upstream_timeout')).toBe(true);
+    expect(server.queries).not.toContain('one-too-many.fr');
   });
 
   it('reads Latin-1 answers', async () => {

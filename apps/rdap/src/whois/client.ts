@@ -1,7 +1,15 @@
 import { connect } from 'node:net';
-import { checkEndpoint, createTargetPolicy, err, ok, type Result, type TargetPolicyOptions } from '@mcp/core';
+import {
+  checkEndpoint,
+  createSemaphore,
+  createTargetPolicy,
+  err,
+  ok,
+  type Result,
+  type Semaphore,
+  type TargetPolicyOptions,
+} from '@mcp/core';
 import { LRUCache } from 'lru-cache';
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import { WHOIS_OVERRIDES } from '../bootstrap/overrides.js';
 
@@ -45,6 +53,9 @@ export interface WhoisClient {
 
 export const IANA_WHOIS = 'whois.iana.org';
 
+/** Queries that may wait for one WHOIS server; past it, `rate_limited` at once (servers ban eagerly anyway). */
+export const MAX_WAITING = 50;
+
 const decode = (bytes: Buffer): string => {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -70,14 +81,31 @@ export const createWhoisClient = (options: WhoisClientOptions): WhoisClient => {
   // ttl 0 disables the answer cache (LRUCache would read 0 as "never expires").
   const answers = new LRUCache<string, string>({ max: 500, ttl: Math.max(ttl, 1) });
   const referrals = new LRUCache<string, TldReferral>({ max: 2000, ttl: 24 * 60 * 60_000 });
-  const limits = new Map<string, LimitFunction>();
-  const limitFor = (host: string) => {
-    let limit = limits.get(host);
-    if (!limit) {
-      limit = pLimit(options.perHostConcurrency ?? 2);
-      limits.set(host, limit);
+  // Per WHOIS server: `perHostConcurrency` connections, at most MAX_WAITING queries waiting.
+  const gates = new Map<string, Semaphore>();
+  const gateFor = (host: string): Semaphore => {
+    let gate = gates.get(host);
+    if (!gate) {
+      gate = createSemaphore({ limit: options.perHostConcurrency ?? 2, maxQueue: MAX_WAITING });
+      gates.set(host, gate);
     }
-    return limit;
+    return gate;
+  };
+  const limited = async (host: string, run: () => Promise<Result<string>>, signal?: AbortSignal) => {
+    const slot = await gateFor(host).acquire(signal);
+    if (!slot.ok) {
+      return slot.reason === 'aborted'
+        ? err('upstream_timeout', `The WHOIS query to ${host} was cancelled.`, { cancelled: true })
+        : err('rate_limited', `Too many queries are waiting for WHOIS server ${host}; retry shortly.`, {
+            reason: 'whois_queue',
+            retry_after_s: 1,
+          });
+    }
+    try {
+      return await run();
+    } finally {
+      slot.release();
+    }
   };
 
   // The WHOIS port is the operator's choice (43): only the addresses are checked.
@@ -182,7 +210,7 @@ export const createWhoisClient = (options: WhoisClientOptions): WhoisClient => {
     const hit = answers.get(key);
     if (hit !== undefined) return ok(hit);
     const line = queryLine(host, name);
-    const result = await limitFor(host)(() => send(host, line, signal));
+    const result = await limited(host, () => send(host, line, signal), signal);
     if (!result.ok) options.log?.warn({ host, code: result.error.code }, 'whois query failed');
     else if (ttl > 0) answers.set(key, result.value);
     return result;
