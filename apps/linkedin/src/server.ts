@@ -1,4 +1,4 @@
-import { createSafeFetch, createServer, createUpstream, safeFetchOptionsFromEnv } from '@mcp/core';
+import { createServer, createUpstream } from '@mcp/core';
 import { htmlLimitsFromEnv } from '@mcp/html';
 import { createSearch, searchConfigFromEnv } from '@mcp/search';
 import { fetchConfigFromEnv, linkedinEnvSchema } from './config.js';
@@ -21,7 +21,7 @@ export const linkedinServer = createServer({
   title: 'LinkedIn public data',
   instructions: INSTRUCTIONS,
   env: linkedinEnvSchema,
-  tools: ({ env, log, store }) => {
+  tools: ({ env, log, store, safeFetch }) => {
     const fetchConfig = fetchConfigFromEnv(env);
     // The shared store makes the per-host LinkedIn rate limit hold across replicas.
     const fetcher = createLinkedInFetcher(fetchConfig, {
@@ -35,14 +35,8 @@ export const linkedinServer = createServer({
     const htmlLimits = htmlLimitsFromEnv(env);
     const loader = createPageLoader(fetcher, { cacheTtlMs: fetchConfig.cacheTtlMs, htmlLimits });
     const { search } = createSearch(searchConfigFromEnv(env), { log, store });
-    const safeFetch = createSafeFetch({
-      ...safeFetchOptionsFromEnv({
-        SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
-        SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,
-      }),
-      log,
-    });
-    // The company website check keeps the app's time limit, not safeFetch's 15 s default.
+    // core's per-process safeFetch (SSRF guard on every hop, FETCH_CONCURRENCY); the company website
+    // check keeps the app's time limit, not safeFetch's 15 s default.
     const fetchWebsite: typeof safeFetch = (url, options) =>
       safeFetch(url, { timeoutMs: fetchConfig.timeoutMs, ...options });
     return linkedinTools({ loader, search, fetchWebsite, htmlLimits });

@@ -1,4 +1,4 @@
-import { createSafeFetch, type Store, safeFetchOptionsFromEnv } from '@mcp/core';
+import { createSafeFetch, type SafeFetch, type Store, safeFetchOptionsFromEnv } from '@mcp/core';
 import type { Logger } from 'pino';
 import { type BootstrapStore, createBootstrapStore } from './bootstrap/store.js';
 import type { RdapEnv } from './config.js';
@@ -18,7 +18,19 @@ export interface RdapDeps {
   close: () => Promise<void>;
 }
 
-export const createRdapDeps = (env: RdapEnv, log: Logger, store?: Store): RdapDeps => {
+/**
+ * `safeFetch`: the process's (core's `ctx.safeFetch`, under FETCH_CONCURRENCY); tests may leave it out
+ * and get one built from the same env.
+ */
+export const createRdapDeps = (env: RdapEnv, log: Logger, store?: Store, safeFetch?: SafeFetch): RdapDeps => {
+  const allow = safeFetchOptionsFromEnv({
+    SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
+    SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,
+  });
+  // Only the operator's own URLs are trusted; every registry, registrar and redirect is checked.
+  const trustedUrls = [env.RDAP_FR_BASE_URL, env.RDAP_SERVERS_OVERRIDE_URL].filter(
+    (u): u is string => u !== undefined,
+  );
   const http = createRdapHttp({
     bootstrapUrl: env.RDAP_BOOTSTRAP_URL,
     serversOverride: env.RDAP_SERVERS_OVERRIDE_URL,
@@ -26,13 +38,8 @@ export const createRdapDeps = (env: RdapEnv, log: Logger, store?: Store): RdapDe
     cacheTtlMs: env.RDAP_CACHE_TTL_S * 1000,
     perSecond: env.RDAP_RATE_PER_SECOND,
     store,
-    safeFetch: createSafeFetch({
-      ...safeFetchOptionsFromEnv({
-        SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
-        SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,
-      }),
-      log,
-    }),
+    safeFetch: safeFetch ?? createSafeFetch({ ...allow, log }),
+    guard: { ...allow, trustedUrls },
   });
   const bootstrap = createBootstrapStore({
     fetchFile: (kind) => http.bootstrapFile(kind),
@@ -45,6 +52,7 @@ export const createRdapDeps = (env: RdapEnv, log: Logger, store?: Store): RdapDe
     hostOverride: env.WHOIS_HOST,
     port: env.WHOIS_PORT,
     cacheTtlMs: env.RDAP_CACHE_TTL_S * 1000,
+    guard: allow,
     log,
   });
   return {

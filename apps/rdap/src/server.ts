@@ -18,8 +18,8 @@ export const rdapServer = createServer({
   title: 'RDAP / WHOIS (domaines, IP, AS)',
   instructions: INSTRUCTIONS,
   env: rdapEnvSchema,
-  tools: ({ env, log, store, onClose }) => {
-    const deps = createRdapDeps(env, log, store);
+  tools: ({ env, log, store, onClose, safeFetch }) => {
+    const deps = createRdapDeps(env, log, store, safeFetch);
     onClose(deps.close);
     return rdapTools(deps);
   },

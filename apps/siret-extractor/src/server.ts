@@ -1,4 +1,4 @@
-import { createSafeFetch, createServer, createUpstream, safeFetchOptionsFromEnv } from '@mcp/core';
+import { createServer, createUpstream } from '@mcp/core';
 import { htmlLimitsFromEnv } from '@mcp/html';
 import { extractorEnv } from './config.js';
 import { pageFetcherFrom } from './crawl/fetcher.js';
@@ -13,25 +13,17 @@ export const INSTRUCTIONS = [
   'SIREN against the Recherche d’entreprises registry (name, active or closed).',
 ].join(' ');
 
-/** The siret-extractor MCP server: one safeFetch and one annuaire client per process. */
+/** The siret-extractor MCP server: core's safeFetch and one annuaire client per process. */
 export const extractorServer = createServer({
   name: 'siret-extractor',
   version: '0.1.0',
   title: 'SIREN/SIRET extractor (mentions légales)',
   instructions: INSTRUCTIONS,
   env: extractorEnv,
-  tools: ({ env, log, store }) =>
+  tools: ({ env, store, safeFetch }) =>
     extractorTools({
-      fetchPage: pageFetcherFrom(
-        createSafeFetch({
-          ...safeFetchOptionsFromEnv({
-            SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
-            SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,
-          }),
-          log,
-        }),
-        env.FETCH_TIMEOUT_MS,
-      ),
+      // The process's safeFetch: SSRF guard on every hop, FETCH_CONCURRENCY shared by all tools.
+      fetchPage: pageFetcherFrom(safeFetch, env.FETCH_TIMEOUT_MS),
       annuaire: createUpstream({
         name: 'annuaire',
         baseUrl: env.ANNUAIRE_BASE_URL,

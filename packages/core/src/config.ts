@@ -11,7 +11,7 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-/** Env variables every app shares (DESIGN.md §3). Apps extend it with their own schema. */
+/** Env variables every app shares. Apps extend it with their own schema. */
 export const coreEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -31,6 +31,13 @@ export const coreEnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().optional(),
+  /** Outbound page fetches (safeFetch) in flight at once in this process; the rest wait in a bounded queue. */
+  FETCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
+  /** Outbound page fetches one HTTP request to /mcp may trigger, all its tool calls together. */
+  FETCH_BUDGET: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** Tests only: hosts and ports for which the SSRF guard is lifted (see safeFetchOptionsFromEnv). */
+  SAFE_FETCH_ALLOW_HOSTS: z.string().optional(),
+  SAFE_FETCH_ALLOW_PORTS: z.string().optional(),
 });
 
 export type CoreConfig = z.output<typeof coreEnvSchema>;

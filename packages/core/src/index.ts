@@ -6,6 +6,11 @@ export type { CoreConfig } from './config.js';
 export { ConfigError, coreEnvSchema, loadConfig } from './config.js';
 export type { ErrorCode, ErrorPayload, Result } from './errors.js';
 export { ERROR_CODES, err, ok } from './errors.js';
+export type { FetchBudget } from './limits/fetch-budget.js';
+export { createFetchBudget, isBudgetSpent } from './limits/fetch-budget.js';
+export { FETCH_QUEUE_MAX } from './limits/limits.js';
+export type { Semaphore, SemaphoreOptions } from './limits/semaphore.js';
+export { createSemaphore } from './limits/semaphore.js';
 export { createLogger } from './logger.js';
 export type { RunningServer } from './main.js';
 export { runMain } from './main.js';
@@ -28,6 +33,8 @@ export type {
   SafeFetchResponse,
 } from './safe-fetch/safe-fetch.js';
 export { BROWSER_HEADERS, createSafeFetch } from './safe-fetch/safe-fetch.js';
+export type { TargetPolicy, TargetPolicyOptions } from './safe-fetch/target.js';
+export { checkEndpoint, createTargetPolicy } from './safe-fetch/target.js';
 export type { PreparedServer, ServerDefinition, ToolsContext } from './server.js';
 export { createServer, prepareServer, StartupError } from './server.js';
 export { createStoreFromConfig, defaultRedisPrefix, redisPrefix } from './store/from-config.js';
@@ -59,6 +66,7 @@ export type {
   QueryValue,
   ShouldCache,
   Upstream,
+  UpstreamGuard,
   UpstreamOptions,
   UpstreamRequest,
   UpstreamResponse,

@@ -6,9 +6,13 @@ import { createFailureCounter } from './auth/throttle.js';
 import { createVerifier } from './auth/verify.js';
 import { type CoreConfig, loadConfig } from './config.js';
 import { buildHttpApp } from './http/app.js';
+import { FETCH_QUEUE_MAX } from './limits/limits.js';
+import { createSemaphore } from './limits/semaphore.js';
 import { createLogger } from './logger.js';
 import { createProtocolServerFactory, createToolCaller } from './mcp/protocol-server.js';
 import { recordToolCall } from './metrics/registry.js';
+import { safeFetchOptionsFromEnv } from './safe-fetch/env.js';
+import { createSafeFetch, type SafeFetch } from './safe-fetch/safe-fetch.js';
 import { createStoreFromConfig } from './store/from-config.js';
 import type { Store } from './store/types.js';
 import type { AnyTool } from './tool.js';
@@ -25,6 +29,12 @@ export interface ToolsContext<E> {
   store: Store;
   /** Registers cleanup (upstream pools, timers) run when the server shuts down. */
   onClose: (cleanup: () => Promise<void> | void) => void;
+  /**
+   * The process's SSRF-guarded fetch for pages and links from third-party data: at most
+   * `FETCH_CONCURRENCY` in flight across all tools (a bounded queue for the rest). Pass the handler's
+   * `ctx.fetchBudget` on each call.
+   */
+  safeFetch: SafeFetch;
 }
 
 export interface ServerDefinition<S extends z.ZodObject = z.ZodObject> {
@@ -86,6 +96,19 @@ export const prepareServer = <S extends z.ZodObject>(
   if (problems.length > 0 && transport === 'http') throw new StartupError(problems);
 
   const store = createStoreFromConfig(config, definition.name, log);
+  let safeFetch: SafeFetch;
+  try {
+    safeFetch = createSafeFetch({
+      ...safeFetchOptionsFromEnv({
+        SAFE_FETCH_ALLOW_HOSTS: config.SAFE_FETCH_ALLOW_HOSTS,
+        SAFE_FETCH_ALLOW_PORTS: config.SAFE_FETCH_ALLOW_PORTS,
+      }),
+      log,
+      gate: createSemaphore({ limit: config.FETCH_CONCURRENCY, maxQueue: FETCH_QUEUE_MAX }),
+    });
+  } catch (error) {
+    throw new StartupError([(error as Error).message]);
+  }
   const cleanups: Array<() => Promise<void> | void> = [];
   const tools =
     typeof definition.tools === 'function'
@@ -94,6 +117,7 @@ export const prepareServer = <S extends z.ZodObject>(
           log,
           store,
           onClose: (cleanup) => cleanups.push(cleanup),
+          safeFetch,
         })
       : definition.tools;
   let disposed = false;
@@ -113,6 +137,7 @@ export const prepareServer = <S extends z.ZodObject>(
     ...(definition.instructions ? { instructions: definition.instructions } : {}),
     registry,
     log,
+    fetchBudget: config.FETCH_BUDGET,
     ...(config.METRICS_ENABLED
       ? {
           onToolCall: (tool: string, outcome: string, code?: string) => recordToolCall(tool, code ?? outcome),
@@ -131,6 +156,7 @@ export const prepareServer = <S extends z.ZodObject>(
       tools: { registry, callTool },
       onClose: dispose,
       metrics: config.METRICS_ENABLED,
+      fetchBudget: config.FETCH_BUDGET,
       ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),
       guard: {
         verifier: createVerifier(credentials),

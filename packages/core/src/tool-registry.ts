@@ -98,6 +98,7 @@ export const createToolRegistry = (
         return ctx.log;
       },
       progress: ctx.progress,
+      fetchBudget: ctx.fetchBudget,
     };
     const timeoutResult = () =>
       errorResult({

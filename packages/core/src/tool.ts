@@ -2,6 +2,7 @@ import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import type * as z from 'zod/v4';
 import type { ErrorCode, ErrorPayload } from './errors.js';
+import type { FetchBudget } from './limits/fetch-budget.js';
 
 /** What a tool handler gets besides its arguments. */
 export interface ToolContext {
@@ -11,6 +12,12 @@ export interface ToolContext {
   log: Logger;
   /** Sends `notifications/progress` when the client asked for it; a no-op otherwise. */
   progress: (progress: number, total?: number, message?: string) => Promise<void>;
+  /**
+   * The outbound page fetches this call may still make (`FETCH_BUDGET`), shared with the other calls
+   * of the same HTTP request: pass it to safeFetch (`{ budget }`) and say so in the answer when a fetch
+   * was refused (`isBudgetSpent`).
+   */
+  fetchBudget: FetchBudget;
 }
 
 const FAILURE = Symbol.for('mcp.core.toolFailure');

@@ -1,4 +1,4 @@
-import { defineTool, type ErrorPayload, fail, type Result } from '@mcp/core';
+import { defineTool, type ErrorPayload, type FetchBudget, fail, type Result } from '@mcp/core';
 import { DEFAULT_HTML_LIMITS, type HtmlLimits, runHtmlTask } from '@mcp/html';
 import type { SearchFn } from '@mcp/search';
 import * as z from 'zod/v4';
@@ -10,7 +10,7 @@ import type { WebsiteLink } from '../find/website-links.js';
 /** core's `safeFetch`, reduced to what this tool reads. */
 export type FetchWebsite = (
   url: string,
-  options: { signal?: AbortSignal },
+  options: { signal?: AbortSignal; budget?: FetchBudget },
 ) => Promise<Result<{ url: string; status: number; text: string }, ErrorPayload>>;
 
 export interface FindCompanyDeps {
@@ -86,12 +86,12 @@ export const findCompany = ({ search, fetchWebsite, htmlLimits }: FindCompanyDep
       }),
     }),
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: true },
-    async handler({ name, website, siren, limit }, { signal, log, progress }) {
+    async handler({ name, website, siren, limit }, { signal, log, progress, fetchBudget }) {
       await progress(0, 2, 'checking the website and searching');
       const query = `"${name.replace(/"/g, '')}"`;
       const siteUrl = website ? websiteUrl(website) : undefined;
       const [page, found] = await Promise.all([
-        siteUrl ? fetchWebsite(siteUrl, { signal }) : Promise.resolve(undefined),
+        siteUrl ? fetchWebsite(siteUrl, { signal, budget: fetchBudget }) : Promise.resolve(undefined),
         search({ query, site: 'linkedin.com/company', num: 10, signal }),
       ]);
       await progress(1, 2, 'ranking');

@@ -7,6 +7,7 @@ import { HAND_MADE_AUTHWALL } from '../testing/hand-made-pages.js';
 import {
   createLinkedInFetcher,
   type LinkedInFetcher,
+  MAX_WAITING,
   type PageClientFactory,
   providerUrl,
 } from './linkedin.js';
@@ -302,5 +303,45 @@ describe('redirects seen by the fetcher (a client that does not follow them)', (
     const away = scripted({ '/company/x/': { status: 302, location: 'https://elsewhere.example/x' } });
     const off = await away.fetcher.fetchPage('https://www.linkedin.com/company/x/');
     expect(!off.ok && off.error.details?.observed).toBe('HTTP 302 redirect to /x instead of the page');
+  });
+});
+
+describe('LinkedIn fetcher: bounded wait queue', () => {
+  it(`lets LINKEDIN_CONCURRENCY fetches run, ${MAX_WAITING} wait, and refuses the next at once`, async () => {
+    const started: string[] = [];
+    const pending: Array<() => void> = [];
+    // A client whose answers only come when the test releases them.
+    const factory: PageClientFactory = () => ({
+      text: (call) =>
+        new Promise((resolve) => {
+          started.push(call.path);
+          pending.push(() =>
+            resolve(
+              ok({ status: 200, headers: {}, data: '<html>page</html>', cached: false, url: call.path }),
+            ),
+          );
+        }),
+    });
+    const fetcher = createLinkedInFetcher(
+      fetchConfigFromEnv({ LINKEDIN_BASE_URL: 'http://127.0.0.1:9', LINKEDIN_CONCURRENCY: 2 }),
+      { createUpstream: factory },
+    );
+    const calls = Array.from({ length: 2 + MAX_WAITING }, (_, i) =>
+      fetcher.fetchPage(`https://www.linkedin.com/company/c${i}/`),
+    );
+    const refused = await fetcher.fetchPage('https://www.linkedin.com/company/one-too-many/');
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', details: { reason: 'fetch_queue', retry_after_s: 1 } },
+    });
+    expect(started).toHaveLength(2);
+    // Drain: every queued call still gets its turn, two at a time.
+    while (pending.length > 0) {
+      for (const release of pending.splice(0)) release();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const answers = await Promise.all(calls);
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(started).toHaveLength(2 + MAX_WAITING);
   });
 });

@@ -1,5 +1,4 @@
-import { type ErrorPayload, err, ok, type Result } from '@mcp/core';
-import pLimit from 'p-limit';
+import { createSemaphore, type ErrorPayload, err, ok, type Result } from '@mcp/core';
 import type { Logger } from 'pino';
 import { blockedError, blockFromResponse, isWallUrl } from '../blocked.js';
 import type { LinkedInFetchConfig } from '../config.js';
@@ -98,6 +97,9 @@ export const providerUrl = (template: string, linkedinUrl: string): string =>
 
 const providerLabel = (template: string): string => new URL(template.replaceAll('{url}', 'x')).host;
 
+/** Fetches that may wait for a LINKEDIN_CONCURRENCY slot; the same bound as the rate limiter's queue. */
+export const MAX_WAITING = 50;
+
 export const createLinkedInFetcher = (
   config: LinkedInFetchConfig,
   deps: { createUpstream: PageClientFactory; log?: Logger },
@@ -133,7 +135,9 @@ export const createLinkedInFetcher = (
         maxRedirects: 0,
         ...common,
       });
-  const limit = pLimit(config.concurrency);
+  // LINKEDIN_CONCURRENCY fetches at once; past MAX_WAITING callers waiting for a turn, a call is
+  // refused at once rather than queued without bound.
+  const gate = createSemaphore({ limit: config.concurrency, maxQueue: MAX_WAITING });
   const target = config.template ? providerLabel(config.template) : 'linkedin.com';
 
   // Direct mode follows LinkedIn's own redirects here (numeric id → slug, country subdomains), so a
@@ -197,7 +201,27 @@ export const createLinkedInFetcher = (
   return {
     via,
     fetchPage: async (url, signal) => {
-      const res = await limit(() => fetchOnce(url, signal));
+      const slot = await gate.acquire(signal);
+      let res: Result<LinkedInPage>;
+      if (slot.ok) {
+        try {
+          res = await fetchOnce(url, signal);
+        } finally {
+          slot.release();
+        }
+      } else {
+        res =
+          slot.reason === 'aborted'
+            ? err('upstream_timeout', `Fetching ${url} was cancelled.`, { cancelled: true })
+            : err(
+                'rate_limited',
+                `Too many LinkedIn fetches are waiting in this server; retry ${url} shortly.`,
+                {
+                  reason: 'fetch_queue',
+                  retry_after_s: 1,
+                },
+              );
+      }
       deps.log?.debug(
         {
           linkedin_url: url,

@@ -163,8 +163,11 @@ describe('lookup_domain', () => {
     expect(isError).toBe(true);
     expect(error).toMatchObject({
       code: 'upstream_bad_response',
-      details: { server: 'https://rdap.verisign.com/com/v1/', body: '<html>not json</html>' },
+      details: { server: 'https://rdap.verisign.com/com/v1/' },
     });
+    // A registry's address comes from the IANA bootstrap and it may redirect anywhere: its body is
+    // never echoed back.
+    expect(error?.details?.body).toBeUndefined();
     expect(String(error?.details?.whois_fallback)).toContain('whois.verisign-grs.com');
   });
 

@@ -1,4 +1,12 @@
-import { createUpstream, err, type Result, type SafeFetch, type Store, type Upstream } from '@mcp/core';
+import {
+  createUpstream,
+  err,
+  type Result,
+  type SafeFetch,
+  type Store,
+  type Upstream,
+  type UpstreamGuard,
+} from '@mcp/core';
 import type { BootstrapKind } from '../bootstrap/bootstrap.js';
 
 export interface RdapHttpOptions {
@@ -16,6 +24,11 @@ export interface RdapHttpOptions {
   perSecond: number;
   /** SSRF-guarded fetch for registrar links: their URLs come from a third party's answer. */
   safeFetch: SafeFetch;
+  /**
+   * The SSRF guard of every registry client: their URLs come from the IANA bootstrap, a third party,
+   * and so do the redirects they answer. `trustedUrls` holds the operator's own (RDAP_FR_BASE_URL…).
+   */
+  guard: UpstreamGuard;
   /** The server's store (`ctx.store`): with Redis, replicas share each registry's rate limit and cache. */
   store?: Store | undefined;
 }
@@ -80,6 +93,7 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
         rateLimit: { perSecond: options.perSecond, burst: options.perSecond, maxQueue: 200 },
         cache: { ttlMs: options.cacheTtlMs, max: 2000 },
         maxBodyBytes: 1024 * 1024,
+        guard: options.guard,
         ...(options.store ? { store: options.store } : {}),
       });
       servers.set(origin, upstream);
@@ -116,8 +130,10 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
         value: { status: res.value.status, data: JSON.parse(res.value.text), url: res.value.url },
       };
     } catch {
+      // The page may be one a redirect chose: name where it came from, never what it said.
       return err('upstream_bad_response', `The registrar RDAP at ${new URL(url).host} did not send JSON.`, {
-        body: res.value.text.slice(0, 200),
+        url: res.value.url,
+        ...(res.value.redirects.length === 0 ? { body: res.value.text.slice(0, 200) } : {}),
       });
     }
   };

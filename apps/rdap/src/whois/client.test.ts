@@ -1,6 +1,7 @@
+import { createServer, type Server } from 'node:net';
 import { readFixtureText, startWhoisServer, type WhoisTestServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWhoisClient, parseIanaReferral } from './client.js';
+import { createWhoisClient, MAX_WAITING, parseIanaReferral } from './client.js';
 
 // whois.iana.org answers in this layout; these two bodies are hand-written from its format
 // (domain/organisation/refer/whois lines, "% This query returned 0 objects."), not recorded fixtures.
@@ -18,6 +19,8 @@ const IANA_DE = [
   'status:       ACTIVE',
 ].join('\n');
 const IANA_NONE = '% IANA WHOIS server\n\n% This query returned 0 objects.\n';
+// Hand-written: a TLD whose registry WHOIS, per IANA, is a host inside the private network.
+const IANA_EVIL = 'refer:        whois.internal.example\n\ndomain:       EVIL\n';
 
 let server: WhoisTestServer;
 beforeAll(async () => {
@@ -25,6 +28,7 @@ beforeAll(async () => {
     if (q === 'google.fr') return readFixtureText('rdap', 'whois_fr_google.fr.txt');
     if (q === 'de') return IANA_DE;
     if (q === 'zz') return IANA_NONE;
+    if (q === 'evil') return IANA_EVIL;
     if (q === 'slow.fr') return { hang: true };
     if (q === 'big.fr') return 'x'.repeat(5000);
     if (q === 'latin1.fr') return Buffer.from('domain: latin1.fr\ncontact: Société Générale\n', 'latin1');
@@ -74,6 +78,30 @@ describe('WHOIS over port 43', () => {
     expect(r.ok || r.error.code).toBe('upstream_http');
   });
 
+  it(`lets ${MAX_WAITING} queries wait for a busy server and refuses the next at once`, async () => {
+    const c = createWhoisClient({
+      timeoutMs: 5000,
+      maxBytes: 1000,
+      hostOverride: server.host,
+      port: server.port,
+      perHostConcurrency: 1,
+    });
+    const stop = new AbortController();
+    // Distinct names: the answer cache must not short-cut any of them.
+    const waiting = Array.from({ length: 1 + MAX_WAITING }, (_, i) =>
+      c.query('whois.nic.fr', i === 0 ? 'slow.fr' : `queued-${i}.fr`, stop.signal),
+    );
+    const refused = await c.query('whois.nic.fr', 'one-too-many.fr');
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', details: { reason: 'whois_queue', retry_after_s: 1 } },
+    });
+    stop.abort();
+    const ends = await Promise.all(waiting);
+    expect(ends.every((r) => !r.ok && r.error.code === 'upstream_timeout')).toBe(true);
+    expect(server.queries).not.toContain('one-too-many.fr');
+  });
+
   it('reads Latin-1 answers', async () => {
     const r = await client().query('whois.example', 'latin1.fr');
     expect(r.ok && r.value).toContain('Société Générale');
@@ -93,5 +121,67 @@ describe('WHOIS over port 43', () => {
     expect(parseIanaReferral(IANA_DE)).toEqual({ known: true, whoisHost: 'whois.denic.de' });
     expect(parseIanaReferral(IANA_NONE)).toEqual({ known: false, whoisHost: null });
     expect(parseIanaReferral('domain: XYZ\nstatus: ACTIVE\n')).toEqual({ known: true, whoisHost: null });
+  });
+});
+
+describe('WHOIS SSRF guard (no WHOIS_HOST override): referral hosts are third-party data', () => {
+  // The canary plays an internal service on the WHOIS port of another loopback address; it must see
+  // no connection at all. The fake IANA server is the one above, on 127.0.0.1 and the same port.
+  let canary: Server;
+  let connections = 0;
+  beforeAll(async () => {
+    canary = createServer((socket) => {
+      connections += 1;
+      socket.end('internal secret\n');
+    });
+    await new Promise<void>((resolve) => canary.listen(server.port, '127.0.0.2', resolve));
+  });
+  afterAll(async () => {
+    expect(connections).toBe(0);
+    await new Promise((resolve) => canary.close(resolve));
+  });
+
+  const guarded = () =>
+    createWhoisClient({
+      timeoutMs: 2000,
+      maxBytes: 64_000,
+      port: server.port,
+      guard: {
+        allowHosts: ['whois.iana.org'],
+        resolver: async (host) => {
+          if (host === 'whois.iana.org') return [{ address: '127.0.0.1', family: 4 }];
+          if (host === 'whois.internal.example') return [{ address: '127.0.0.2', family: 4 }];
+          throw Object.assign(new Error('no such host'), { code: 'ENOTFOUND' });
+        },
+      },
+    });
+
+  it.each(['127.0.0.2', '::ffff:127.0.0.2'])(
+    'refuses a referral to the address %s without connecting',
+    async (host) => {
+      const r = await createWhoisClient({ timeoutMs: 1000, maxBytes: 1000, port: server.port }).query(
+        host,
+        'victim.evil',
+      );
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden_target', details: { reason: 'address' } },
+      });
+    },
+  );
+
+  it('follows IANA to the referred host, resolves it, and refuses its private address', async () => {
+    const client = guarded();
+    const referral = await client.referral('evil');
+    expect(referral).toEqual({ ok: true, value: { known: true, whoisHost: 'whois.internal.example' } });
+    const r = await client.query('whois.internal.example', 'victim.evil');
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden_target',
+        details: { reason: 'address', address: '127.0.0.2', range: 'loopback' },
+      },
+    });
+    expect(server.queries).not.toContain('victim.evil');
   });
 });

@@ -1,7 +1,15 @@
 import { connect } from 'node:net';
-import { err, ok, type Result } from '@mcp/core';
+import {
+  checkEndpoint,
+  createSemaphore,
+  createTargetPolicy,
+  err,
+  ok,
+  type Result,
+  type Semaphore,
+  type TargetPolicyOptions,
+} from '@mcp/core';
 import { LRUCache } from 'lru-cache';
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import { WHOIS_OVERRIDES } from '../bootstrap/overrides.js';
 
@@ -18,6 +26,13 @@ export interface WhoisClientOptions {
   cacheTtlMs?: number;
   /** Simultaneous connections per WHOIS server (they ban eagerly). Default 2. */
   perHostConcurrency?: number;
+  /**
+   * The SSRF guard for WHOIS hosts, which come from whois.iana.org's `refer:` lines (third-party
+   * data): every address a host resolves to must be public, as for safeFetch, and the socket goes to
+   * a checked address. `allowHosts` lifts it (tests); `resolver` replaces DNS (tests). The port is the
+   * operator's `WHOIS_PORT`. Not applied with `hostOverride`, which is the operator's own server.
+   */
+  guard?: Pick<TargetPolicyOptions, 'allowHosts' | 'resolver'>;
   log?: Logger;
 }
 
@@ -37,6 +52,9 @@ export interface WhoisClient {
 }
 
 export const IANA_WHOIS = 'whois.iana.org';
+
+/** Queries that may wait for one WHOIS server; past it, `rate_limited` at once (servers ban eagerly anyway). */
+export const MAX_WAITING = 50;
 
 const decode = (bytes: Buffer): string => {
   try {
@@ -63,19 +81,75 @@ export const createWhoisClient = (options: WhoisClientOptions): WhoisClient => {
   // ttl 0 disables the answer cache (LRUCache would read 0 as "never expires").
   const answers = new LRUCache<string, string>({ max: 500, ttl: Math.max(ttl, 1) });
   const referrals = new LRUCache<string, TldReferral>({ max: 2000, ttl: 24 * 60 * 60_000 });
-  const limits = new Map<string, LimitFunction>();
-  const limitFor = (host: string) => {
-    let limit = limits.get(host);
-    if (!limit) {
-      limit = pLimit(options.perHostConcurrency ?? 2);
-      limits.set(host, limit);
+  // Per WHOIS server: `perHostConcurrency` connections, at most MAX_WAITING queries waiting.
+  const gates = new Map<string, Semaphore>();
+  const gateFor = (host: string): Semaphore => {
+    let gate = gates.get(host);
+    if (!gate) {
+      gate = createSemaphore({ limit: options.perHostConcurrency ?? 2, maxQueue: MAX_WAITING });
+      gates.set(host, gate);
     }
-    return limit;
+    return gate;
+  };
+  const limited = async (host: string, run: () => Promise<Result<string>>, signal?: AbortSignal) => {
+    const slot = await gateFor(host).acquire(signal);
+    if (!slot.ok) {
+      return slot.reason === 'aborted'
+        ? err('upstream_timeout', `The WHOIS query to ${host} was cancelled.`, { cancelled: true })
+        : err('rate_limited', `Too many queries are waiting for WHOIS server ${host}; retry shortly.`, {
+            reason: 'whois_queue',
+            retry_after_s: 1,
+          });
+    }
+    try {
+      return await run();
+    } finally {
+      slot.release();
+    }
   };
 
-  const send = (host: string, line: string, signal?: AbortSignal): Promise<Result<string>> =>
+  // The WHOIS port is the operator's choice (43): only the addresses are checked.
+  const policy = createTargetPolicy({ ...options.guard, allowPorts: [port] });
+
+  /** Where to connect for `host`: the override, or a checked address of the host. */
+  const resolveTarget = async (host: string, signal?: AbortSignal): Promise<Result<string>> => {
+    if (options.hostOverride) return ok(options.hostOverride);
+    const timer = AbortSignal.timeout(options.timeoutMs);
+    const checked = await checkEndpoint(
+      host,
+      port,
+      policy,
+      signal ? AbortSignal.any([signal, timer]) : timer,
+    ).catch(() =>
+      err('upstream_timeout', `The WHOIS server ${host} did not resolve in time.`, {
+        timeout_ms: options.timeoutMs,
+      }),
+    );
+    if (!checked.ok) {
+      return checked.error.code === 'forbidden_target'
+        ? err('forbidden_target', `WHOIS server ${host}: ${checked.error.message}`, {
+            host,
+            ...checked.error.details,
+          })
+        : checked;
+    }
+    const first = checked.value[0];
+    return first ? ok(first.address) : err('not_found', `The WHOIS server ${host} has no address.`, { host });
+  };
+
+  const send = async (host: string, line: string, signal?: AbortSignal): Promise<Result<string>> => {
+    const target = await resolveTarget(host, signal);
+    if (!target.ok) return target;
+    return exchange(host, target.value, line, signal);
+  };
+
+  const exchange = (
+    host: string,
+    target: string,
+    line: string,
+    signal?: AbortSignal,
+  ): Promise<Result<string>> =>
     new Promise((resolve) => {
-      const target = options.hostOverride ?? host;
       const chunks: Buffer[] = [];
       let size = 0;
       let done = false;
@@ -136,7 +210,7 @@ export const createWhoisClient = (options: WhoisClientOptions): WhoisClient => {
     const hit = answers.get(key);
     if (hit !== undefined) return ok(hit);
     const line = queryLine(host, name);
-    const result = await limitFor(host)(() => send(host, line, signal));
+    const result = await limited(host, () => send(host, line, signal), signal);
     if (!result.ok) options.log?.warn({ host, code: result.error.code }, 'whois query failed');
     else if (ttl > 0) answers.set(key, result.value);
     return result;

@@ -1,4 +1,4 @@
-import { type ErrorCode, err, ok, type Result } from '@mcp/core';
+import { type ErrorCode, err, type FetchBudget, isBudgetSpent, ok, type Result } from '@mcp/core';
 import {
   DEFAULT_HTML_LIMITS,
   type HtmlLimits,
@@ -20,6 +20,8 @@ export interface CrawlOptions {
   progress?: Progress;
   /** Size, depth and time limits of one page's parse (default: @mcp/html's). */
   htmlLimits?: HtmlLimits;
+  /** The request's outbound fetch budget; once spent the crawl stops where it is. */
+  budget?: FetchBudget;
 }
 
 export interface CrawlResult {
@@ -27,6 +29,8 @@ export interface CrawlResult {
   pagesFetched: number;
   /** Fetches that failed along the way ("https://x.fr/legal: not_found …"). */
   notes: string[];
+  /** True when the request's fetch budget ran out before the crawl was done: the answer may be partial. */
+  budgetExhausted: boolean;
 }
 
 /** Links scoring at least this say where the legal notice is; below, the site gets guessed paths too. */
@@ -86,11 +90,18 @@ export const crawlSite = async (
     );
   };
 
+  let budgetExhausted = false;
+
   const fetchOne = async (url: string): Promise<Result<FetchedPage> | null> => {
-    if (fetched >= maxPages || tried.has(url) || signal.aborted) return null;
+    if (fetched >= maxPages || budgetExhausted || tried.has(url) || signal.aborted) return null;
     tried.add(url);
+    const res = await fetchPage(url, signal, options.budget);
+    if (!res.ok && isBudgetSpent(res.error)) {
+      // Not fetched: it does not count as a page, and no later page can be fetched either.
+      budgetExhausted = true;
+      return res;
+    }
     fetched += 1;
-    const res = await fetchPage(url, signal);
     if (res.ok) {
       tried.add(res.value.url);
       if (res.value.status >= 400) {
@@ -154,7 +165,7 @@ export const crawlSite = async (
     );
   }
   if (homeRead.value.analysis) pages.push(homeRead.value.analysis);
-  const done = () => ok({ pages, pagesFetched: fetched, notes });
+  const done = () => ok({ pages, pagesFetched: fetched, notes, budgetExhausted });
   if (found(pages)) return done();
 
   const homeLinks = homeRead.value.links;
@@ -164,14 +175,14 @@ export const crawlSite = async (
   const root = new URL('/', home.value.url).href;
   enqueue([{ url: root, score: 45, text: 'home page' }], 0);
   for (let next = queue.shift(); next; next = queue.shift()) {
-    if (fetched >= maxPages) return done();
+    if (fetched >= maxPages || budgetExhausted) return done();
     if (await visit(next.url)) return done();
   }
   if (strongLinkSeen) return done();
 
   const origin = new URL(home.value.url).origin;
   for (const path of COMMON_LEGAL_PATHS) {
-    if (fetched >= maxPages) return done();
+    if (fetched >= maxPages || budgetExhausted) return done();
     if (await visit(new URL(path, origin).href)) return done();
   }
 
@@ -197,7 +208,7 @@ export const crawlSite = async (
       ...map.sitemaps.sort((a, b) => Number(/page/i.test(b)) - Number(/page/i.test(a))).slice(0, 1),
     );
     for (const link of map.pages) {
-      if (fetched >= maxPages) return done();
+      if (fetched >= maxPages || budgetExhausted) return done();
       if (await visit(link.url)) return done();
     }
   }

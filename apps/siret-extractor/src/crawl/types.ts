@@ -1,4 +1,4 @@
-import type { Result } from '@mcp/core';
+import type { FetchBudget, Result } from '@mcp/core';
 
 /** What the crawler needs from one HTTP fetch (core's safeFetch gives this and more). */
 export interface FetchedPage {
@@ -10,6 +10,11 @@ export interface FetchedPage {
   text: string;
 }
 
-export type PageFetcher = (url: string, signal: AbortSignal) => Promise<Result<FetchedPage>>;
+/** `budget`: the request's outbound fetch budget (`ctx.fetchBudget`), passed through to safeFetch. */
+export type PageFetcher = (
+  url: string,
+  signal: AbortSignal,
+  budget?: FetchBudget,
+) => Promise<Result<FetchedPage>>;
 
 export type Progress = (progress: number, total?: number, message?: string) => Promise<void>;

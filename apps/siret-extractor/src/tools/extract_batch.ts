@@ -1,4 +1,4 @@
-import { defineTool } from '@mcp/core';
+import { defineTool, isBudgetSpent } from '@mcp/core';
 import * as z from 'zod/v4';
 import { errorSchema, extractionSchema, READ_ONLY, verifyInput } from './schemas.js';
 import { type Answer, type ExtractorDeps, extractSite } from './shared.js';
@@ -26,18 +26,29 @@ export const extractBatch = (deps: ExtractorDeps) =>
       ),
       succeeded: z.number().int(),
       failed: z.number().int(),
+      budget_exhausted: z
+        .boolean()
+        .describe(
+          'True when this HTTP request ran out of outbound page fetches (FETCH_BUDGET): some sites were read partly or not at all (error rate_limited)',
+        ),
     }),
     annotations: READ_ONLY,
-    async handler({ urls, max_pages, verify }, { signal, log, progress }) {
+    async handler({ urls, max_pages, verify }, { signal, log, progress, fetchBudget }) {
       type Row = { url: string; result: Answer | null; error: { code: string; message: string } | null };
       const results: Row[] = new Array(urls.length);
       let next = 0;
       let done = 0;
+      let cutShort = false;
       const worker = async () => {
         while (next < urls.length && !signal.aborted) {
           const i = next++;
           const url = urls[i] as string;
-          const res = await extractSite(url, { maxPages: max_pages, verify, signal }, deps);
+          const res = await extractSite(
+            url,
+            { maxPages: max_pages, verify, signal, budget: fetchBudget },
+            deps,
+          );
+          if (res.ok ? res.value.budget_exhausted : isBudgetSpent(res.error)) cutShort = true;
           results[i] = res.ok
             ? { url, result: res.value, error: null }
             : { url, result: null, error: { code: res.error.code, message: res.error.message } };
@@ -63,6 +74,7 @@ export const extractBatch = (deps: ExtractorDeps) =>
         results: rows,
         succeeded: rows.filter((r) => r.result !== null).length,
         failed: rows.filter((r) => r.result === null).length,
+        budget_exhausted: cutShort,
       };
     },
   });

@@ -25,8 +25,12 @@ export const extractFromUrl = (deps: ExtractorDeps) =>
     }),
     output: extractionSchema,
     annotations: READ_ONLY,
-    async handler({ url, max_pages, verify }, { signal, log, progress }) {
-      const res = await extractSite(url, { maxPages: max_pages, verify, signal, progress }, deps);
+    async handler({ url, max_pages, verify }, { signal, log, progress, fetchBudget }) {
+      const res = await extractSite(
+        url,
+        { maxPages: max_pages, verify, signal, progress, budget: fetchBudget },
+        deps,
+      );
       if (!res.ok) {
         log.info({ url, code: res.error.code }, 'site could not be read');
         return fail(res.error);

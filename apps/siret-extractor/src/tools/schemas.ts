@@ -42,6 +42,12 @@ export const extractionSchema = z.object({
     .describe('Why the top level is empty; null when a publisher was found'),
   notes: z.array(z.string()),
   verification: z.array(verificationSchema).optional().describe('With verify: true'),
+  budget_exhausted: z
+    .literal(true)
+    .optional()
+    .describe(
+      'Present when the crawl was cut short because this HTTP request used its outbound page fetches (FETCH_BUDGET): the answer may miss a page',
+    ),
 });
 
 export const verifyInput = z

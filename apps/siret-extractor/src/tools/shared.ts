@@ -1,4 +1,4 @@
-import { err, ok, type Result, toolError } from '@mcp/core';
+import { err, type FetchBudget, ok, type Result, toolError } from '@mcp/core';
 import { DEFAULT_HTML_LIMITS, type HtmlLimits, isPageFault, runHtmlTask } from '@mcp/html';
 import { crawlSite } from '../crawl/crawl.js';
 import type { PageFetcher, Progress } from '../crawl/types.js';
@@ -14,7 +14,7 @@ export interface ExtractorDeps {
   htmlLimits?: HtmlLimits;
 }
 
-export type Answer = Extraction & { verification?: Verification[] };
+export type Answer = Extraction & { verification?: Verification[]; budget_exhausted?: true };
 
 /** 3 MB, the largest page or text the extract tools accept. */
 export const MAX_INPUT_BYTES = 3 * 1024 * 1024;
@@ -53,7 +53,13 @@ export const maybeVerify = async (
 /** One site, start to answer: crawl, fold the pages, optionally verify. */
 export const extractSite = async (
   url: string,
-  options: { maxPages: number; verify: boolean; signal: AbortSignal; progress?: Progress },
+  options: {
+    maxPages: number;
+    verify: boolean;
+    signal: AbortSignal;
+    progress?: Progress;
+    budget?: FetchBudget;
+  },
   deps: ExtractorDeps,
 ): Promise<Result<Answer>> => {
   const target = normalizeSiteUrl(url);
@@ -64,7 +70,17 @@ export const extractSite = async (
   });
   if (!crawl.ok) return crawl;
   const answer = buildAnswer(crawl.value.pages, crawl.value.pagesFetched);
-  const withNotes = { ...answer, notes: [...answer.notes, ...crawl.value.notes] };
+  const notes = [...answer.notes, ...crawl.value.notes];
+  if (crawl.value.budgetExhausted) {
+    notes.push(
+      `crawl cut short: this request used its ${options.budget?.limit ?? ''} outbound page fetches (FETCH_BUDGET)`,
+    );
+  }
+  const withNotes = {
+    ...answer,
+    notes,
+    ...(crawl.value.budgetExhausted ? { budget_exhausted: true as const } : {}),
+  };
   return ok(await maybeVerify(withNotes, options.verify, deps, options.signal));
 };
 

@@ -1,4 +1,5 @@
 import {
+  createFetchBudget,
   createSafeFetch,
   createToolRegistry,
   createUpstream,
@@ -27,6 +28,7 @@ const progress: Array<[number, number | undefined, string | undefined]> = [];
 const ctx = (): ToolContext => ({
   signal: new AbortController().signal,
   log: pino({ level: 'silent' }),
+  fetchBudget: createFetchBudget(100),
   progress: async (p, t, m) => {
     progress.push([p, t, m]);
   },

@@ -25,6 +25,8 @@ export interface HttpAppOptions {
   onClose?: () => Promise<void>;
   /** Serve `GET /metrics` (Prometheus text) behind the same guard as /mcp, and count HTTP answers. */
   metrics?: boolean;
+  /** `FETCH_BUDGET`: outbound page fetches one POST /mcp may trigger. */
+  fetchBudget?: number;
   /** Extra routes inside the authenticated scope. */
   protectedRoutes?: (app: FastifyInstance) => Promise<void> | void;
 }
@@ -97,7 +99,11 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
   await app.register(healthRoutes, { name: options.name, version: options.version });
   await app.register(async (scope) => {
     await scope.register(authGuardPlugin, options.guard);
-    await scope.register(mcpRoutes, { handler, ...(fastPath ? { fastPath } : {}) });
+    await scope.register(mcpRoutes, {
+      handler,
+      ...(fastPath ? { fastPath } : {}),
+      ...(options.fetchBudget ? { fetchBudget: options.fetchBudget } : {}),
+    });
     if (options.metrics) {
       scope.get('/metrics', async (_request, reply) => {
         const registry = getMetricsRegistry();

@@ -1,13 +1,26 @@
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import type { AuthInfo, McpHttpHandler } from '@modelcontextprotocol/server';
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { createFetchBudget } from '../limits/fetch-budget.js';
 import type { FastPath } from '../mcp/fast-path.js';
+import { DEFAULT_FETCH_BUDGET } from '../mcp/protocol-server.js';
 import { exceedsDepth, MAX_JSON_DEPTH } from './json-depth.js';
 
 export interface McpRoutesOptions {
   handler: McpHttpHandler;
   fastPath?: FastPath;
+  /** `FETCH_BUDGET`: outbound page fetches one POST may trigger, every tool call in it together. */
+  fetchBudget?: number;
 }
+
+/**
+ * One fetch budget per HTTP request, carried on the request's authInfo: both the fast path and the
+ * SDK handler hand authInfo to the tool caller, so every tool call in this POST draws on it.
+ */
+const attachFetchBudget = (raw: { auth?: AuthInfo }, limit: number): void => {
+  const auth = raw.auth ?? { token: '', clientId: '', scopes: [] };
+  raw.auth = { ...auth, extra: { ...auth.extra, fetchBudget: createFetchBudget(limit) } };
+};
 
 const rpcError = (reply: FastifyReply, status: number, code: number, message: string) =>
   reply.code(status).type('application/json').send({ jsonrpc: '2.0', error: { code, message }, id: null });
@@ -44,6 +57,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
         `Invalid Request: JSON nested deeper than ${MAX_JSON_DEPTH} levels.`,
       );
     }
+    attachFetchBudget(request.raw as { auth?: AuthInfo }, opts.fetchBudget ?? DEFAULT_FETCH_BUDGET);
     const fast = opts.fastPath?.accept(request.headers, request.body);
     if (fast && opts.fastPath) {
       const disconnected = new AbortController();

@@ -1,6 +1,7 @@
 import type { AuthInfo, CallToolResult, McpServerFactory, Notification } from '@modelcontextprotocol/server';
 import { Server } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
+import { createFetchBudget, isFetchBudget } from '../limits/fetch-budget.js';
 import type { ToolContext } from '../tool.js';
 import type { ToolRegistry } from '../tool-registry.js';
 import { readToolError } from '../tool-result.js';
@@ -15,6 +16,8 @@ export interface ServerIdentity {
 export interface ProtocolServerOptions extends ServerIdentity {
   registry: ToolRegistry;
   log: Logger;
+  /** `FETCH_BUDGET`: used per call when the transport gave no per-request budget (stdio). */
+  fetchBudget?: number;
   /** Observes each tool call (metrics). */
   onToolCall?: (tool: string, outcome: 'ok' | 'error', errorCode?: string) => void;
 }
@@ -31,15 +34,22 @@ export interface ToolCallRequest {
 
 const noProgress = async () => {};
 
+export const DEFAULT_FETCH_BUDGET = 100;
+
 /** `tools/call` over the registry: shared by the SDK-served path and the JSON fast path. */
 export const createToolCaller = (options: ProtocolServerOptions) => {
   const { registry, log } = options;
   return async (call: ToolCallRequest): Promise<CallToolResult> => {
     const requestId = call.authInfo?.extra?.requestId;
     const { progressToken, notify } = call;
+    // Over HTTP, /mcp puts one budget per HTTP request on its authInfo, shared by all its calls.
+    const shared = call.authInfo?.extra?.fetchBudget;
     let child: Logger | undefined;
     const toolCtx: ToolContext = {
       signal: call.signal,
+      fetchBudget: isFetchBudget(shared)
+        ? shared
+        : createFetchBudget(options.fetchBudget ?? DEFAULT_FETCH_BUDGET),
       // Built on first use: most calls never log, and a pino child per call shows in the profile.
       get log() {
         child ??= log.child({ tool: call.name, ...(requestId ? { reqId: requestId } : {}) });

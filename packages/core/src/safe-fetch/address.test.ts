@@ -26,6 +26,8 @@ describe('checkAddress', () => {
     ['::ffff:10.0.0.1', 'ipv4Mapped'],
     ['ff02::1', 'multicast'],
     ['2002:a00:1::1', '6to4'],
+    ['::7f00:1', 'ipv4Compatible'],
+    ['::a00:1', 'ipv4Compatible'],
   ])('refuses %s (%s)', (address, range) => {
     expect(checkAddress(address)).toEqual({ allowed: false, range });
   });

@@ -12,8 +12,15 @@ export type AddressVerdict = { allowed: true } | { allowed: false; range: string
  */
 export const checkAddress = (address: string): AddressVerdict => {
   if (!ipaddr.isValid(address)) return { allowed: false, range: 'invalid' };
-  const range = ipaddr.parse(address).range();
-  return range === 'unicast' ? { allowed: true } : { allowed: false, range };
+  const parsed = ipaddr.parse(address);
+  const range = parsed.range();
+  if (range !== 'unicast') return { allowed: false, range };
+  // ipaddr.js calls the deprecated IPv4-compatible form ::a.b.c.d (::/96) unicast, yet it embeds an
+  // IPv4 address like the forms above: http://[::127.0.0.1]/ must not pass for a public host.
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) {
+    return { allowed: false, range: 'ipv4Compatible' };
+  }
+  return { allowed: true };
 };
 
 /** `[::1]` (URL hostname form) → `::1`; other hosts unchanged, lower-cased. */

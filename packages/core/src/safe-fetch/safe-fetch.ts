@@ -1,5 +1,7 @@
 import { type Dispatcher, request } from 'undici';
 import { err, ok, type Result } from '../errors.js';
+import { budgetSpent, type FetchBudget } from '../limits/fetch-budget.js';
+import type { Semaphore } from '../limits/semaphore.js';
 import { getMetrics, type Metrics } from '../metrics/registry.js';
 import { flattenHeaders, readLimited } from '../upstream/attempt.js';
 import { decodeBody } from '../upstream/charset.js';
@@ -16,6 +18,11 @@ export interface SafeFetchOptions {
   headers?: Record<string, string>;
   /** Statuses returned as data instead of errors (e.g. `[999]` for LinkedIn's bot wall). */
   okStatuses?: number[];
+  /**
+   * The calling request's fetch budget (`ctx.fetchBudget`): each hop takes one, and a hop the budget
+   * cannot pay for is not sent (`rate_limited`, `details.reason: 'fetch_budget'`).
+   */
+  budget?: FetchBudget;
 }
 
 export interface SafeFetchResponse {
@@ -48,6 +55,11 @@ export interface CreateSafeFetchOptions {
   maxRedirects?: number;
   /** Where requests, errors and durations go, under `upstream="safe_fetch"`. Default: the process registry. */
   metrics?: Metrics;
+  /**
+   * The process-wide cap on simultaneous fetches (`FETCH_CONCURRENCY`), shared by every safeFetch the
+   * process builds; a call waits for a slot before its first DNS lookup and holds it to the last byte.
+   */
+  gate?: Semaphore;
 }
 
 export const BROWSER_HEADERS: Readonly<Record<string, string>> = {
@@ -118,6 +130,7 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
       const target = await checkTarget(current, policy, signal);
       if (!target.ok) return target;
       const where = target.value.url.href;
+      if (options.budget && !options.budget.take()) return budgetSpent(options.budget.limit, where);
       const { hop, agent } = await send(target.value, headers, signal);
       try {
         const location = hop.headers.location;
@@ -174,10 +187,12 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
     if (!accepted) {
       if (hop.status === 404)
         return err('not_found', `${url} does not exist (HTTP 404).`, { url, status: 404 });
+      // A page reached through a redirect was chosen by a third party: its body never goes back to
+      // the caller, who may be probing what that hop can see.
       return err('upstream_http', `${url} answered HTTP ${hop.status}.`, {
         url,
         status: hop.status,
-        body: text.slice(0, 500),
+        ...(redirects.length === 0 ? { body: text.slice(0, 500) } : { redirects }),
       });
     }
     return ok({ url, status: hop.status, headers: hop.headers, contentType, text, redirects });
@@ -214,9 +229,27 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
     }
   };
 
+  const gated = async (url: string, options: SafeFetchOptions): Promise<Result<SafeFetchResponse>> => {
+    if (!config.gate) return guarded(url, options);
+    const slot = await config.gate.acquire(options.signal);
+    if (!slot.ok) {
+      return slot.reason === 'aborted'
+        ? err('upstream_timeout', `Fetching ${url} was cancelled.`, { url, cancelled: true })
+        : err('rate_limited', 'Too many outbound page fetches are waiting in this server; retry shortly.', {
+            reason: 'fetch_queue',
+            retry_after_s: 1,
+          });
+    }
+    try {
+      return await guarded(url, options);
+    } finally {
+      slot.release();
+    }
+  };
+
   return async (url, options = {}) => {
     const started = performance.now();
-    const result = await guarded(url, options);
+    const result = await gated(url, options);
     metrics.upstreamDuration.observe(labels, (performance.now() - started) / 1000);
     if (!result.ok) metrics.upstreamErrors.inc({ ...labels, code: result.error.code });
     return result;

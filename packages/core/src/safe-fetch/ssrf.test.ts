@@ -46,6 +46,8 @@ describe('safeFetch SSRF guard: forbidden address families', () => {
     ['IPv4-mapped loopback', () => `http://[::ffff:127.0.0.1]:${port}/`, 'ipv4Mapped'],
     ['IPv4-mapped metadata', () => 'http://[::ffff:169.254.169.254]/', 'ipv4Mapped'],
     ['NAT64 embedding 10.0.0.1', () => 'http://[64:ff9b::a00:1]/', 'rfc6052'],
+    ['IPv4-compatible loopback ::/96', () => `http://[::127.0.0.1]:${port}/`, 'ipv4Compatible'],
+    ['IPv4-compatible metadata ::/96', () => 'http://[::169.254.169.254]/', 'ipv4Compatible'],
   ];
 
   it.each(cases)('refuses %s', async (_label, url, range) => {

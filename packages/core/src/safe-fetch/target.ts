@@ -1,15 +1,42 @@
 import type { LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
 import { err, ok, type Result } from '../errors.js';
 import { bareHost, checkAddress } from './address.js';
-import { type Resolver, resolveHost } from './resolve.js';
+import { type Resolver, resolveHost, systemResolver } from './resolve.js';
 
 export interface TargetPolicy {
-  /** Hosts (as written in the URL) for which the address and port checks are lifted. */
+  /**
+   * Hosts (as written in the URL) for which the address check is lifted (tests on 127.0.0.1). When
+   * `allowPorts` is not empty, only on those ports and 80/443, so one port of a lifted host can be
+   * trusted while another (a canary, an internal service) stays closed.
+   */
   allowHosts: ReadonlySet<string>;
   /** Ports allowed besides 80 and 443. */
   allowPorts: ReadonlySet<number>;
   resolver: Resolver;
+  /** `host:port` pairs the operator configured (base URLs from env): trusted as they are. */
+  trustedEndpoints?: ReadonlySet<string>;
 }
+
+export interface TargetPolicyOptions {
+  allowHosts?: string[];
+  allowPorts?: number[];
+  /** The operator's own base URLs (env): trusted on their host and port only. */
+  trustedUrls?: string[];
+  resolver?: Resolver;
+}
+
+const endpointOf = (raw: string): string => {
+  const url = new URL(raw);
+  return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+};
+
+export const createTargetPolicy = (options: TargetPolicyOptions = {}): TargetPolicy => ({
+  allowHosts: new Set((options.allowHosts ?? []).map(bareHost)),
+  allowPorts: new Set(options.allowPorts ?? []),
+  resolver: options.resolver ?? systemResolver,
+  trustedEndpoints: new Set((options.trustedUrls ?? []).map(endpointOf)),
+});
 
 export interface CheckedTarget {
   url: URL;
@@ -56,10 +83,31 @@ export const checkTarget = async (
     return forbidden(where, 'URLs carrying a user name or password are refused.', { reason: 'credentials' });
   }
   const host = bareHost(url.hostname);
-  const trusted = policy.allowHosts.has(host);
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-  if (!trusted && !DEFAULT_PORTS.has(port) && !policy.allowPorts.has(port)) {
-    return forbidden(where, `Port ${port} is not allowed; only 80 and 443 can be fetched.`, {
+  const addresses = await checkEndpoint(host, port, policy, signal);
+  if (!addresses.ok)
+    return err(addresses.error.code, addresses.error.message, { url: where, ...addresses.error.details });
+  return ok({ url, host, addresses: addresses.value });
+};
+
+/**
+ * The port and address checks for one host and port, whatever the protocol (HTTP hops, WHOIS on
+ * port 43): resolves the name and returns the addresses a connection may be pinned to.
+ */
+export const checkEndpoint = async (
+  rawHost: string,
+  port: number,
+  policy: TargetPolicy,
+  signal: AbortSignal,
+): Promise<Result<LookupAddress[]>> => {
+  const host = bareHost(rawHost);
+  const endpoint = isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
+  const operator = policy.trustedEndpoints?.has(endpoint) ?? false;
+  const lifted = policy.allowHosts.has(host);
+  const portOk =
+    DEFAULT_PORTS.has(port) || policy.allowPorts.has(port) || (lifted && policy.allowPorts.size === 0);
+  if (!operator && !portOk) {
+    return err('forbidden_target', `Port ${port} is not allowed; only 80 and 443 can be fetched.`, {
       reason: 'port',
       port,
     });
@@ -70,30 +118,20 @@ export const checkTarget = async (
   } catch (error) {
     if (signal.aborted) throw error;
     const code = (error as { code?: string }).code ?? 'DNS_ERROR';
-    return err('not_found', `The host ${host} does not resolve (${code}).`, {
-      url: where,
-      reason: 'dns',
-      code,
-    });
+    return err('not_found', `The host ${host} does not resolve (${code}).`, { reason: 'dns', code });
   }
-  if (addresses.length === 0) {
-    return err('not_found', `The host ${host} has no address.`, { url: where, reason: 'dns' });
-  }
-  if (!trusted) {
+  if (addresses.length === 0) return err('not_found', `The host ${host} has no address.`, { reason: 'dns' });
+  if (!operator && !lifted) {
     for (const { address } of addresses) {
       const verdict = checkAddress(address);
       if (!verdict.allowed) {
-        return forbidden(
-          where,
+        return err(
+          'forbidden_target',
           `${host} points to a ${verdict.range} address (${address}), which is not fetched.`,
-          {
-            reason: 'address',
-            address,
-            range: verdict.range,
-          },
+          { reason: 'address', address, range: verdict.range },
         );
       }
     }
   }
-  return ok({ url, host, addresses });
+  return ok(addresses);
 };

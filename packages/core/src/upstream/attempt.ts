@@ -1,4 +1,6 @@
 import { type Dispatcher, request } from 'undici';
+import type { ErrorPayload } from '../errors.js';
+import { refusalOf } from '../safe-fetch/guarded-connector.js';
 
 /** Flattens undici's header record (arrays for repeated headers) into one string per name. */
 export const flattenHeaders = (
@@ -58,7 +60,9 @@ export type AttemptOutcome =
   | { kind: 'too_large'; status: number; received: number }
   | { kind: 'timeout'; phase: 'connect' | 'headers' | 'body' }
   | { kind: 'aborted' }
-  | { kind: 'network'; code: string; message: string };
+  | { kind: 'network'; code: string; message: string }
+  /** The SSRF guard refused a connection (a redirect into a private range…): no retry, typed error. */
+  | { kind: 'refused'; error: ErrorPayload };
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
@@ -96,6 +100,8 @@ export const sendOnce = async (input: AttemptInput): Promise<AttemptOutcome> => 
   } catch (error) {
     if (input.signal?.aborted) return { kind: 'aborted' };
     if (timer.signal.aborted) return { kind: 'timeout', phase: status ? 'body' : 'headers' };
+    const refused = refusalOf(error);
+    if (refused) return { kind: 'refused', error: refused };
     const code = errorCode(error);
     if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout', phase: 'connect' };
     if (TIMEOUT_CODES.has(code)) return { kind: 'timeout', phase: status ? 'body' : 'headers' };

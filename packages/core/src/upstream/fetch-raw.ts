@@ -31,6 +31,8 @@ export interface FetchContext {
   backoff: BackoffOptions;
   maxBodyBytes: number;
   limiter?: Limiter;
+  /** False for servers named by third-party data: their bodies are never echoed in errors. */
+  echoBodies?: boolean;
 }
 
 export const cancelled = (name: string): { ok: false; error: ErrorPayload } =>
@@ -85,6 +87,8 @@ export const fetchRaw = async (
     switch (outcome.kind) {
       case 'aborted':
         return cancelled(ctx.name);
+      case 'refused':
+        return { ok: false, error: outcome.error };
       case 'timeout':
         return timedOut(ctx.name, req.label, timeoutMs);
       case 'too_large':
@@ -109,7 +113,9 @@ export const fetchRaw = async (
             return err('rate_limited', `${ctx.name} is rate limiting us; retry in ${seconds(wait)} s.`, {
               retry_after_s: seconds(wait),
               status: 429,
-              body: decodeBody(outcome.bytes, headers['content-type']).slice(0, 500),
+              ...(ctx.echoBodies === false
+                ? {}
+                : { body: decodeBody(outcome.bytes, headers['content-type']).slice(0, 500) }),
             });
           }
           waitMs = wait;

@@ -1,5 +1,6 @@
 import type { Result } from '../errors.js';
 import type { Metrics } from '../metrics/registry.js';
+import type { TargetPolicyOptions } from '../safe-fetch/target.js';
 import type { Store } from '../store/types.js';
 import type { BackoffOptions } from './retry.js';
 
@@ -45,7 +46,16 @@ export interface UpstreamOptions {
   store?: Store;
   /** Default: the process-wide registry of `getMetrics()`. */
   metrics?: Metrics;
+  /**
+   * For a server whose address comes from third-party data (an RDAP registry from the IANA bootstrap):
+   * the SSRF guard runs on every connection, the first one and each redirect's, and error details
+   * never carry a body. `allowHosts`/`allowPorts` as in safeFetch (tests); `trustedUrls` are the
+   * operator's own base URLs (env), trusted on their host and port only.
+   */
+  guard?: UpstreamGuard;
 }
+
+export type UpstreamGuard = TargetPolicyOptions;
 
 export interface UpstreamRequest {
   /** Appended to `baseUrl`; an absolute http(s) URL is used as is. */

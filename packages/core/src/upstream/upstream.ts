@@ -1,6 +1,8 @@
 import { Agent, interceptors } from 'undici';
 import { type ErrorPayload, err, ok, type Result } from '../errors.js';
 import { getMetrics } from '../metrics/registry.js';
+import { guardedConnector } from '../safe-fetch/guarded-connector.js';
+import { createTargetPolicy } from '../safe-fetch/target.js';
 import { createMemoryStore } from '../store/memory.js';
 import { cancelled, type FetchContext, fetchRaw, type RawResponse } from './fetch-raw.js';
 import { createLimiter } from './limiter.js';
@@ -36,7 +38,9 @@ const classify = <T>(
   mode: Mode,
   okStatuses: number[] | undefined,
   cached: boolean,
+  echoBodies: boolean,
 ): Result<UpstreamResponse<T>> => {
+  const body = (length: number) => (echoBodies ? { body: raw.text.slice(0, length) } : {});
   const accepted = (raw.status >= 200 && raw.status < 300) || (okStatuses?.includes(raw.status) ?? false);
   if (!accepted) {
     if (raw.status === 404) {
@@ -44,7 +48,7 @@ const classify = <T>(
     }
     return err('upstream_http', `${name} answered HTTP ${raw.status} for ${req.label}.`, {
       status: raw.status,
-      body: raw.text.slice(0, 500),
+      ...body(500),
     });
   }
   const base = { status: raw.status, headers: raw.headers, cached, url: raw.url };
@@ -55,7 +59,7 @@ const classify = <T>(
   } catch {
     return err('upstream_bad_response', `${name} sent a response that is not valid JSON for ${req.label}.`, {
       status: raw.status,
-      body: raw.text.slice(0, 200),
+      ...body(200),
     });
   }
 };
@@ -78,8 +82,11 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
   const ownStore = options.store === undefined;
   const store = options.store ?? createMemoryStore({ maxEntries: options.cache?.max ?? 500 });
   const stats = createStats(name, options.metrics ?? getMetrics());
+  const connectTimeoutMs = Math.min(timeoutMs, 10_000);
   const agent = new Agent({
-    connect: { timeout: Math.min(timeoutMs, 10_000) },
+    connect: options.guard
+      ? guardedConnector(createTargetPolicy(options.guard), { timeoutMs: connectTimeoutMs })
+      : { timeout: connectTimeoutMs },
     keepAliveTimeout: 10_000,
     connections: 16,
   });
@@ -95,6 +102,7 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
     retries: options.retries ?? 2,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    echoBodies: options.guard === undefined,
     ...(options.rateLimit && {
       limiter: createLimiter(
         name,
@@ -114,6 +122,8 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
     headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT, ...options.headers },
     cacheEnabled: options.cache !== undefined && options.cache.ttlMs > 0,
   };
+  // A guarded server's hosts come from third-party data and may redirect anywhere: no body goes back.
+  const echoBodies = ctx.echoBodies !== false;
   const flights = createSingleFlight<Result<RawResponse>>(() => cancelled(name));
 
   const readCache = async (key: string): Promise<RawResponse | undefined> => {
@@ -172,7 +182,7 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
       const hit = await readCache(req.key);
       if (hit) {
         stats.cacheHit();
-        return classify<T>(name, req, hit, mode, request.okStatuses, true);
+        return classify<T>(name, req, hit, mode, request.okStatuses, true, echoBodies);
       }
     }
     // Only idempotent calls share one request: GETs, and POSTs the caller marked `cache: true` (a search
@@ -182,7 +192,7 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
         ? await flights.run(req.key, (signal) => execute(req, request, signal), request.signal, stats.shared)
         : await execute(req, request, request.signal ?? new AbortController().signal);
     if (!raw.ok) return raw;
-    return classify<T>(name, req, raw.value, mode, request.okStatuses, false);
+    return classify<T>(name, req, raw.value, mode, request.okStatuses, false, echoBodies);
   };
 
   return {
