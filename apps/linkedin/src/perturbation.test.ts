@@ -3,6 +3,8 @@ import {
   outcomeOf,
   perturbationRuns,
   perturbationSeed,
+  perturbationTestTimeoutMs,
+  perturbationTimeLimitMs,
   type ReplayServer,
   readFixtureText,
   runPerturbations,
@@ -115,19 +117,23 @@ describe('linkedin tools on perturbed recorded JSON-LD', () => {
     expect(fromDirect).toMatchObject({ name: 'Audiense' });
   });
 
-  it(`answer ${RUNS} perturbed JSON-LD blocks with a result or a typed error, never internal_error`, async () => {
-    expect(ldText.length).toBeGreaterThan(0);
-    const report = await runPerturbations({
-      fixtures,
-      answer,
-      runs: RUNS,
-      seed: perturbationSeed(),
-      timeLimitMs: 45_000,
-    });
-    console.log(
-      `[perturb] linkedin: ${report.cases} cases (seed ${report.seed}), answers by code ${JSON.stringify(report.byCode)}`,
-    );
-    expect(report.cases).toBeGreaterThan(0);
-    expect(report.byCode.internal_error).toBeUndefined();
-  }, 60_000);
+  it(
+    `answer ${RUNS} perturbed JSON-LD blocks with a result or a typed error, never internal_error`,
+    async () => {
+      expect(ldText.length).toBeGreaterThan(0);
+      const report = await runPerturbations({
+        fixtures,
+        answer,
+        runs: RUNS,
+        seed: perturbationSeed(),
+        timeLimitMs: perturbationTimeLimitMs(45_000),
+      });
+      console.log(
+        `[perturb] linkedin: ${report.cases} cases (seed ${report.seed}), answers by code ${JSON.stringify(report.byCode)}`,
+      );
+      expect(report.cases).toBeGreaterThan(0);
+      expect(report.byCode.internal_error).toBeUndefined();
+    },
+    perturbationTestTimeoutMs(45_000),
+  );
 });

@@ -3,6 +3,8 @@ import {
   outcomeOf,
   perturbationRuns,
   perturbationSeed,
+  perturbationTestTimeoutMs,
+  perturbationTimeLimitMs,
   type ReplayServer,
   readFixtureJson,
   runPerturbations,
@@ -79,18 +81,22 @@ const answer = async (fixture: string, body: unknown): Promise<string[]> => {
 };
 
 describe('serp tools on perturbed recorded search-provider answers', () => {
-  it(`answer ${RUNS} perturbed bodies with a result or a typed error, never internal_error`, async () => {
-    const report = await runPerturbations({
-      fixtures,
-      answer,
-      runs: RUNS,
-      seed: perturbationSeed(),
-      timeLimitMs: 45_000,
-    });
-    console.log(
-      `[perturb] serp: ${report.cases} cases (seed ${report.seed}), answers by code ${JSON.stringify(report.byCode)}`,
-    );
-    expect(report.cases).toBeGreaterThan(0);
-    expect(report.byCode.internal_error).toBeUndefined();
-  }, 60_000);
+  it(
+    `answer ${RUNS} perturbed bodies with a result or a typed error, never internal_error`,
+    async () => {
+      const report = await runPerturbations({
+        fixtures,
+        answer,
+        runs: RUNS,
+        seed: perturbationSeed(),
+        timeLimitMs: perturbationTimeLimitMs(45_000),
+      });
+      console.log(
+        `[perturb] serp: ${report.cases} cases (seed ${report.seed}), answers by code ${JSON.stringify(report.byCode)}`,
+      );
+      expect(report.cases).toBeGreaterThan(0);
+      expect(report.byCode.internal_error).toBeUndefined();
+    },
+    perturbationTestTimeoutMs(45_000),
+  );
 });

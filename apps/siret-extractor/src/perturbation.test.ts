@@ -5,6 +5,8 @@ import {
   outcomeOf,
   perturbationRuns,
   perturbationSeed,
+  perturbationTestTimeoutMs,
+  perturbationTimeLimitMs,
   type ReplayServer,
   readFixtureJson,
   runPerturbations,
@@ -90,19 +92,23 @@ const answer = async (fixture: string, body: unknown): Promise<string[]> => {
 };
 
 describe('siret-extractor verification on perturbed recorded register answers', () => {
-  it(`answers ${RUNS} perturbed bodies with a result or a typed error, never internal_error`, async () => {
-    expect(files.length).toBeGreaterThan(5);
-    const report = await runPerturbations({
-      fixtures,
-      answer,
-      runs: RUNS,
-      seed: perturbationSeed(),
-      timeLimitMs: 45_000,
-    });
-    console.log(
-      `[perturb] siret-extractor: ${report.cases} cases (seed ${report.seed}), answers by code ${JSON.stringify(report.byCode)}`,
-    );
-    expect(report.cases).toBeGreaterThan(0);
-    expect(report.byCode.internal_error).toBeUndefined();
-  }, 60_000);
+  it(
+    `answers ${RUNS} perturbed bodies with a result or a typed error, never internal_error`,
+    async () => {
+      expect(files.length).toBeGreaterThan(5);
+      const report = await runPerturbations({
+        fixtures,
+        answer,
+        runs: RUNS,
+        seed: perturbationSeed(),
+        timeLimitMs: perturbationTimeLimitMs(45_000),
+      });
+      console.log(
+        `[perturb] siret-extractor: ${report.cases} cases (seed ${report.seed}), answers by code ${JSON.stringify(report.byCode)}`,
+      );
+      expect(report.cases).toBeGreaterThan(0);
+      expect(report.byCode.internal_error).toBeUndefined();
+    },
+    perturbationTestTimeoutMs(45_000),
+  );
 });

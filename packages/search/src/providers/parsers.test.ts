@@ -45,7 +45,10 @@ describe('parseSerper', () => {
 
   it('reports a body that is not a Serper answer, naming the JSON path', () => {
     const res = parseSerper(['organic']);
-    expect(res).toMatchObject({ ok: false, error: { code: 'upstream_bad_response', details: { path: '$' } } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'upstream_bad_response', details: { path: '$' } },
+    });
   });
 
   it('reads what real answers vary on: a numeric title, a lone row, a row that is not an object', () => {
