@@ -120,29 +120,36 @@ describe('serp with Serper configured', () => {
     await serperServer?.close();
   });
 
-  it('finds registry pages for a SIREN in one search and builds the annuaire page', async () => {
+  it('builds the four registry pages from a SIREN and spends its one search on LinkedIn only', async () => {
     upstream.reset();
     const client = await serperServer.connect();
     const result = await client.callTool({
       name: 'find_company_pages',
-      arguments: { siren: '880878145', sites: ['pappers', 'societe', 'annuaire_entreprises'] },
+      arguments: { siren: '880878145', sites: ['pappers', 'societe', 'annuaire_entreprises', 'infogreffe'] },
     });
     expect(result.isError).toBeFalsy();
+    expect(upstream.requests).toHaveLength(0);
     expect(result.structuredContent).toMatchObject({
-      searches_spent: 1,
-      queries: [{ query: '880878145', provider: 'serper' }],
+      searches_spent: 0,
       pages: {
-        pappers: {
-          url: 'https://www.pappers.fr/entreprise/ganymede-880878145',
-          siren: '880878145',
-          siren_match: true,
-        },
-        societe: { url: 'https://www.societe.com/societe/ganymede-880878145.html', siren_match: true },
+        pappers: { url: 'https://www.pappers.fr/entreprise/880878145', siren_match: true, source: 'built' },
+        societe: { url: 'https://www.societe.com/societe/880878145.html', source: 'built' },
         annuaire_entreprises: {
           url: 'https://annuaire-entreprises.data.gouv.fr/entreprise/880878145',
           source: 'built',
         },
+        infogreffe: { url: 'https://www.infogreffe.fr/entreprise-societe/880878145', source: 'built' },
       },
+    });
+    const withLinkedIn = await client.callTool({
+      name: 'find_company_pages',
+      arguments: { siren: '880878145', sites: ['pappers', 'linkedin_company'], max_searches: 1 },
+    });
+    expect(withLinkedIn.structuredContent).toMatchObject({
+      searches_spent: 1,
+      queries: [{ query: '880878145', provider: 'serper' }],
+      pages: { pappers: { source: 'built' }, linkedin_company: { url: null } },
+      sirens_seen: [{ siren: '880878145', sites: ['pappers'] }],
     });
     expect(upstream.requests.map((r) => r.headers['x-api-key'])).toEqual([SERPER_KEY]);
   });

@@ -6,7 +6,7 @@ import { serpTools } from './tools/index.js';
 export const INSTRUCTIONS = [
   'Web search for French company research.',
   'find_company_pages gives a company’s Pappers, Societe.com, annuaire-entreprises, Infogreffe, LinkedIn and website',
-  'pages with the SIREN read from each URL; a SIREN alone gives the annuaire-entreprises page without searching.',
+  'pages with the SIREN read from each URL; a SIREN gives the four registry pages without searching.',
   'search_company_mentions finds news and pages about a company outside its own site and the registries.',
   'web_search is the general tool (French market by default; `site` restricts to a domain).',
   'Searches may cost money on paid providers: ask for what you need, results are cached.',

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { blockedError, blockFromResponse, isWallUrl } from '../blocked.js';
 import type { LinkedInFetchConfig } from '../config.js';
 import { isLinkedInHost, rebaseLinkedInUrl } from '../urls.js';
+import { providerHtml } from './provider-body.js';
 
 /**
  * The part of core's `createUpstream` this app relies on, declared structurally (as @mcp/search does)
@@ -162,7 +163,10 @@ export const createLinkedInFetcher = (
       }
       const refusal = blockFromResponse({ status, finalUrl: current, location });
       if (refusal) return { ok: false, error: blockedError(refusal, { url, via }) };
-      return ok({ url, status, html: data, cached, via });
+      if (via === 'direct') return ok({ url, status, html: data, cached, via });
+      const page = providerHtml(data, headers?.['content-type'], target);
+      if (!page.ok) return page;
+      return ok({ url, status, html: page.value, cached, via });
     }
   };
 

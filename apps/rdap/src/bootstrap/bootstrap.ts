@@ -1,6 +1,6 @@
-import { err, ok, type Result } from '@mcp/core';
+import { err, ok, parseUpstream, type Result } from '@mcp/core';
 import ipaddr from 'ipaddr.js';
-import { isRecord } from '../rdap/jcard.js';
+import { bootstrapFileSchema } from '../rdap/wire.js';
 
 /** The four IANA registries of RFC 9224 (`dns.json`, `ipv4.json`, `ipv6.json`, `asn.json`). */
 export type BootstrapKind = 'dns' | 'ipv4' | 'ipv6' | 'asn';
@@ -16,24 +16,21 @@ export interface BootstrapFile {
   services: BootstrapService[];
 }
 
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
-
-/** Reads a bootstrap file; services whose shape is off are skipped, a file with none is an error. */
+/**
+ * Reads a bootstrap file through `bootstrapFileSchema`: no `services` list is `upstream_bad_response`
+ * naming the path; services whose shape is off are skipped, and a file with none left is an error.
+ */
 export const parseBootstrap = (body: unknown, kind: BootstrapKind): Result<BootstrapFile> => {
-  if (!isRecord(body) || !Array.isArray(body.services)) {
-    return err('upstream_bad_response', `The IANA ${kind}.json bootstrap has no "services" list.`);
-  }
-  const services = body.services.flatMap((s): BootstrapService[] => {
-    if (!Array.isArray(s)) return [];
-    const entries = strings(s[0]).map((e) => e.toLowerCase());
-    const urls = strings(s[1]);
-    return entries.length > 0 && urls.length > 0 ? [{ entries, urls }] : [];
+  const file = parseUpstream(bootstrapFileSchema, body, `The IANA ${kind}.json bootstrap`);
+  if (!file.ok) return file;
+  const services = file.value.services.flatMap((s): BootstrapService[] => {
+    const entries = s.entries.map((e) => e.toLowerCase());
+    return entries.length > 0 && s.urls.length > 0 ? [{ entries, urls: s.urls }] : [];
   });
   if (services.length === 0) {
     return err('upstream_bad_response', `The IANA ${kind}.json bootstrap lists no service.`);
   }
-  return ok({ publication: typeof body.publication === 'string' ? body.publication : null, services });
+  return ok({ publication: file.value.publication, services });
 };
 
 /** RFC 9224 §3: prefer HTTPS when a service lists several base URLs. Always ends with "/". */

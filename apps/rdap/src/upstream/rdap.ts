@@ -8,6 +8,7 @@ import {
   type UpstreamGuard,
 } from '@mcp/core';
 import type { BootstrapKind } from '../bootstrap/bootstrap.js';
+import { parseRdapObject } from '../rdap/wire.js';
 
 export interface RdapHttpOptions {
   /** `RDAP_BOOTSTRAP_URL`: where `dns.json`, `ipv4.json`, … live. */
@@ -35,6 +36,7 @@ export interface RdapHttpOptions {
 
 export interface RdapAnswer {
   status: number;
+  /** The body read by `rdapObjectSchema` (lenient members, unknown ones kept); `null` on a 404. */
   data: unknown;
   url: string;
 }
@@ -110,7 +112,11 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
       ...(signal ? { signal } : {}),
     });
     if (!res.ok) return res;
-    return { ok: true, value: { status: res.value.status, data: res.value.data, url } };
+    // A 404 body is only an error message: its shape does not matter.
+    if (res.value.status === 404) return { ok: true, value: { status: 404, data: null, url } };
+    const body = parseRdapObject(res.value.data, `The RDAP server ${new URL(url).host}`);
+    if (!body.ok) return body;
+    return { ok: true, value: { status: res.value.status, data: body.value, url } };
   };
 
   const getRelated: RdapHttp['getRelated'] = async (rawUrl, signal) => {
@@ -124,11 +130,9 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
     });
     if (!res.ok) return res;
     if (res.value.status === 404) return { ok: true, value: { status: 404, data: null, url: res.value.url } };
+    let json: unknown;
     try {
-      return {
-        ok: true,
-        value: { status: res.value.status, data: JSON.parse(res.value.text), url: res.value.url },
-      };
+      json = JSON.parse(res.value.text);
     } catch {
       // The page may be one a redirect chose: name where it came from, never what it said.
       return err('upstream_bad_response', `The registrar RDAP at ${new URL(url).host} did not send JSON.`, {
@@ -136,6 +140,9 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
         ...(res.value.redirects.length === 0 ? { body: res.value.text.slice(0, 200) } : {}),
       });
     }
+    const body = parseRdapObject(json, `The registrar RDAP at ${new URL(url).host}`);
+    if (!body.ok) return body;
+    return { ok: true, value: { status: res.value.status, data: body.value, url: res.value.url } };
   };
 
   return {

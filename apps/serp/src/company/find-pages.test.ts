@@ -2,7 +2,7 @@ import { err, ok } from '@mcp/core';
 import type { SearchAnswer, SearchFn, SearchRequest, SearchResult } from '@mcp/search';
 import { describe, expect, it } from 'vitest';
 import { findCompanyPages } from './find-pages.js';
-import { COMPANY_SITES } from './sites.js';
+import { COMPANY_SITES, classifyUrl } from './sites.js';
 
 const hit = (url: string, title: string): Omit<SearchResult, 'position'> => ({
   url,
@@ -39,23 +39,34 @@ const stubSearch = (answers: Record<string, Omit<SearchResult, 'position'>[]>) =
 const signal = new AbortController().signal;
 
 describe('findCompanyPages', () => {
-  it('builds the annuaire page from a SIREN alone without searching when only that page is wanted', async () => {
+  it('builds all four registry pages from a SIREN alone without searching', async () => {
     const { search, asked } = stubSearch({});
     const res = await findCompanyPages(search, {
       siren: '880878145',
-      sites: ['annuaire_entreprises'],
+      sites: ['pappers', 'societe', 'annuaire_entreprises', 'infogreffe'],
       maxSearches: 2,
       signal,
     });
     expect(asked).toHaveLength(0);
-    expect(res.ok && res.value.pages.annuaire_entreprises).toEqual({
-      url: 'https://annuaire-entreprises.data.gouv.fr/entreprise/880878145',
+    if (!res.ok) throw new Error(res.error.message);
+    const built = (url: string) => ({
+      url,
       title: null,
       siren: '880878145',
       siren_match: true,
       source: 'built',
     });
-    expect(res.ok && res.value.searches_spent).toBe(0);
+    expect(res.value.pages).toMatchObject({
+      pappers: built('https://www.pappers.fr/entreprise/880878145'),
+      societe: built('https://www.societe.com/societe/880878145.html'),
+      annuaire_entreprises: built('https://annuaire-entreprises.data.gouv.fr/entreprise/880878145'),
+      infogreffe: built('https://www.infogreffe.fr/entreprise-societe/880878145'),
+    });
+    // Each built URL is one the classifier reads the SIREN back from, like a found page.
+    for (const site of ['pappers', 'societe', 'annuaire_entreprises', 'infogreffe'] as const) {
+      expect(classifyUrl(res.value.pages[site].url ?? '')).toMatchObject({ site, siren: '880878145' });
+    }
+    expect(res.value.searches_spent).toBe(0);
   });
 
   it('spends no search at all with max_searches 0', async () => {
@@ -68,10 +79,12 @@ describe('findCompanyPages', () => {
     });
     expect(asked).toHaveLength(0);
     expect(res.ok && res.value.pages.annuaire_entreprises.source).toBe('built');
-    expect(res.ok && res.value.pages.pappers.url).toBeNull();
+    expect(res.ok && res.value.pages.pappers.source).toBe('built');
+    expect(res.ok && res.value.pages.linkedin_company.url).toBeNull();
+    expect(res.ok && res.value.pages.website.url).toBeNull();
   });
 
-  it('finds the registries with one SIREN search, then the website and LinkedIn by the name read from a title', async () => {
+  it('with a SIREN, builds the registries and searches only for the website and LinkedIn, by the name a registry title gives', async () => {
     const { search, asked } = stubSearch({
       '552081317': [
         hit(
@@ -101,9 +114,12 @@ describe('findCompanyPages', () => {
     expect(asked.map((r) => r.query)).toEqual(['552081317', 'ELECTRICITE DE FRANCE (EDF)']);
     if (!res.ok) throw new Error(res.error.message);
     const { pages } = res.value;
-    expect(pages.pappers).toMatchObject({ siren: '552081317', siren_match: true, source: 'search' });
-    expect(pages.societe.url).toBe('https://www.societe.com/societe/electricite-de-france-552081317.html');
-    expect(pages.infogreffe.siren).toBe('552081317');
+    expect(pages.pappers).toMatchObject({ siren: '552081317', siren_match: true, source: 'built' });
+    expect(pages.societe).toMatchObject({
+      url: 'https://www.societe.com/societe/552081317.html',
+      source: 'built',
+    });
+    expect(pages.infogreffe).toMatchObject({ siren: '552081317', source: 'built' });
     expect(pages.annuaire_entreprises.source).toBe('built');
     expect(pages.website.url).toBe('https://www.edf.fr/');
     expect(pages.linkedin_company.url).toBe('https://www.linkedin.com/company/edf/');
@@ -113,28 +129,44 @@ describe('findCompanyPages', () => {
     expect(res.value.searches_spent).toBe(2);
   });
 
-  it('flags a registry page whose SIREN is not the asked one, and keeps looking within the budget', async () => {
+  it('spends no search on registries when the SIREN is known, and reports a namesake SIREN seen on the way', async () => {
     const { search, asked } = stubSearch({
-      Ganymede: [hit('https://www.pappers.fr/entreprise/ganymede-901723403', 'GANYMEDE - Pappers')],
-      '880878145 (site:pappers.fr OR site:societe.com OR site:infogreffe.fr)': [
-        hit('https://www.societe.com/societe/ganymede-880878145.html', 'GANYMEDE (PARIS)'),
+      Ganymede: [
+        hit('https://www.pappers.fr/entreprise/ganymede-901723403', 'GANYMEDE - Pappers'),
+        hit('https://www.linkedin.com/company/ganymede-conseil/', 'Ganymède | LinkedIn'),
       ],
     });
     const res = await findCompanyPages(search, {
       name: 'Ganymede',
       siren: '880878145',
-      sites: ['pappers', 'societe', 'infogreffe'],
+      sites: ['pappers', 'societe', 'infogreffe', 'linkedin_company'],
       maxSearches: 2,
       signal,
     });
-    expect(asked.map((r) => r.query)).toEqual([
-      'Ganymede',
-      '880878145 (site:pappers.fr OR site:societe.com OR site:infogreffe.fr)',
-    ]);
+    // One search, for LinkedIn; none of the `site:` registry queries the budget would have allowed.
+    expect(asked.map((r) => r.query)).toEqual(['Ganymede']);
     if (!res.ok) throw new Error(res.error.message);
-    expect(res.value.pages.pappers).toMatchObject({ siren: '901723403', siren_match: false });
-    expect(res.value.pages.societe).toMatchObject({ siren: '880878145', siren_match: true });
-    expect(res.value.sirens_seen.map((s) => s.siren).sort()).toEqual(['880878145', '901723403']);
+    expect(res.value.pages.pappers).toMatchObject({ siren: '880878145', siren_match: true, source: 'built' });
+    expect(res.value.pages.linkedin_company).toMatchObject({ source: 'search' });
+    expect(res.value.sirens_seen).toEqual([{ siren: '901723403', sites: ['pappers'] }]);
+  });
+
+  it('flags a registry page whose SIREN is not the one of the name searched for when no SIREN is given', async () => {
+    const { search } = stubSearch({
+      Ganymede: [hit('https://www.pappers.fr/entreprise/ganymede-901723403', 'GANYMEDE - Pappers')],
+    });
+    const res = await findCompanyPages(search, {
+      name: 'Ganymede',
+      sites: ['pappers'],
+      maxSearches: 1,
+      signal,
+    });
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.value.pages.pappers).toMatchObject({
+      siren: '901723403',
+      siren_match: null,
+      source: 'search',
+    });
   });
 
   it('uses the name and city, then one site: OR-query for missing registries', async () => {

@@ -1,11 +1,13 @@
 import type { ErrorPayload } from '@mcp/core';
 import type { ProviderFailure, ProviderId, SearchFn, SearchResult } from '@mcp/search';
 import {
-  annuaireUrl,
   COMPANY_SITES,
   type CompanySite,
   classifyUrl,
   type DirectorySite,
+  isRegistrySite,
+  type RegistrySite,
+  registryUrl,
   SITE_DOMAINS,
 } from './sites.js';
 import { nameFromDirectoryTitle, pickWebsite } from './website.js';
@@ -75,9 +77,11 @@ const siteQuery = (key: string, sites: readonly DirectorySite[]): string =>
     : `${key} (${sites.map((s) => `site:${SITE_DOMAINS[s]}`).join(' OR ')})`;
 
 /**
- * Finds a company's pages with as few searches as the budget allows: a SIREN alone gives the
- * annuaire page for free; one general search usually yields most pages; a single `site:` OR-query
- * then covers the registries still missing; per-site queries come last, only within `maxSearches`.
+ * Finds a company's pages with as few searches as the budget allows: a SIREN gives the four registry
+ * pages (Pappers, Societe.com, annuaire-entreprises, Infogreffe) for free, so searches go only to what
+ * needs one (LinkedIn, the website); one general search usually yields most pages; a single `site:`
+ * OR-query then covers the registries still missing when no SIREN was given; per-site queries come
+ * last, only within `maxSearches`.
  */
 export const findCompanyPages = async (
   search: SearchFn,
@@ -93,13 +97,13 @@ export const findCompanyPages = async (
   let order = 0;
   let lastError: ErrorPayload | undefined;
 
-  const built = new Set<DirectorySite>();
-  if (siren && wanted.has('annuaire_entreprises')) built.add('annuaire_entreprises');
+  const built = new Set<RegistrySite>();
+  if (siren) for (const site of wanted) if (isRegistrySite(site)) built.add(site);
 
   const has = (site: CompanySite): boolean =>
     site === 'website'
       ? pickWebsite(name ?? derivedName(), allResults) !== undefined
-      : built.has(site) ||
+      : (isRegistrySite(site) && built.has(site)) ||
         (found.get(site) ?? []).some((c) => !siren || c.siren === undefined || c.siren === siren);
   const missing = (): CompanySite[] => [...wanted].filter((s) => !has(s));
   const derivedName = (): string | undefined => {
@@ -190,8 +194,8 @@ export const findCompanyPages = async (
       continue;
     }
     const pick = best(found.get(site) ?? [], siren);
-    if (built.has(site) && siren) {
-      pages[site] = { url: annuaireUrl(siren), title: null, siren, siren_match: true, source: 'built' };
+    if (siren && isRegistrySite(site) && built.has(site)) {
+      pages[site] = { url: registryUrl(site, siren), title: null, siren, siren_match: true, source: 'built' };
     } else if (pick) {
       pages[site] = {
         url: pick.url,

@@ -25,6 +25,31 @@ export const SITE_DOMAINS: Record<DirectorySite, string> = {
 export const annuaireUrl = (siren: string): string =>
   `https://annuaire-entreprises.data.gouv.fr/entreprise/${siren}`;
 
+/** The registries whose company page follows from the SIREN alone: no search is spent on them. */
+export const REGISTRY_SITES = ['pappers', 'societe', 'annuaire_entreprises', 'infogreffe'] as const;
+export type RegistrySite = (typeof REGISTRY_SITES)[number];
+
+/**
+ * Each registry's page for a SIREN, in the URL form the site serves for it (Pappers and Infogreffe
+ * redirect the bare SIREN to the slugged page; Societe.com and annuaire-entreprises take it as is).
+ * Every form is one `classifyUrl` reads the SIREN back from.
+ */
+export const registryUrl = (site: RegistrySite, siren: string): string => {
+  switch (site) {
+    case 'pappers':
+      return `https://www.pappers.fr/entreprise/${siren}`;
+    case 'societe':
+      return `https://www.societe.com/societe/${siren}.html`;
+    case 'annuaire_entreprises':
+      return annuaireUrl(siren);
+    case 'infogreffe':
+      return `https://www.infogreffe.fr/entreprise-societe/${siren}`;
+  }
+};
+
+export const isRegistrySite = (site: CompanySite): site is RegistrySite =>
+  (REGISTRY_SITES as readonly string[]).includes(site);
+
 export interface SitePage {
   site: DirectorySite;
   /** Canonical form of the page URL (LinkedIn sub-pages and locale hosts folded to the company root). */

@@ -30,9 +30,10 @@ export const findCompanyPagesTool = (deps: SearchDeps) =>
     description:
       'Finds where a French company is described: Pappers, Societe.com, annuaire-entreprises (data.gouv.fr), Infogreffe, ' +
       'its LinkedIn company page and its own website. Give `name` and/or `siren` (and `city` to disambiguate). ' +
-      'Each page comes with the SIREN read from its URL and whether it matches the asked SIREN. A SIREN alone gives the ' +
-      'annuaire-entreprises page with no search spent; searches are kept to `max_searches` (default 2), so ask only the ' +
-      '`sites` you need. `sirens_seen` lists the SIRENs found for a name.',
+      'Each page comes with the SIREN read from its URL and whether it matches the asked SIREN. A SIREN gives the ' +
+      'Pappers, Societe.com, annuaire-entreprises and Infogreffe pages with no search spent (`source: "built"`); ' +
+      'searches go only to LinkedIn and the website, kept to `max_searches` (default 2), so ask only the `sites` you ' +
+      'need. `sirens_seen` lists the SIRENs found for a name.',
     input: z.object({
       name: z
         .string()

@@ -127,6 +127,24 @@ describe('find_company_pages', () => {
     });
   });
 
+  it('builds every registry page for a SIREN and searches only for LinkedIn and the website', async () => {
+    const { search, asked } = recorder();
+    const res = await createToolRegistry(serpTools({ search })).call(
+      'find_company_pages',
+      { name: 'Ganymède', siren: '880878145', max_searches: 1 },
+      toolContext(),
+    );
+    expect(asked.map((r) => r.query)).toEqual(['Ganymède']);
+    expect(res.structuredContent).toMatchObject({
+      pages: {
+        pappers: { url: 'https://www.pappers.fr/entreprise/880878145', source: 'built' },
+        societe: { url: 'https://www.societe.com/societe/880878145.html', source: 'built' },
+        annuaire_entreprises: { source: 'built' },
+        infogreffe: { url: 'https://www.infogreffe.fr/entreprise-societe/880878145', source: 'built' },
+      },
+    });
+  });
+
   it('reports pages, SIRENs seen and the searches spent', async () => {
     const { search } = recorder();
     const res = await createToolRegistry(serpTools({ search })).call(
@@ -138,7 +156,7 @@ describe('find_company_pages', () => {
     expect(res.structuredContent).toMatchObject({
       searches_spent: 1,
       queries: [{ query: 'Ganymède', provider: 'brave', results: 2, error: null }],
-      pages: { pappers: { siren: '880878145', siren_match: true, source: 'search' } },
+      pages: { pappers: { siren: '880878145', siren_match: true, source: 'built' } },
       sirens_seen: [{ siren: '880878145', sites: ['pappers'] }],
       providers_failed: [{ provider: 'serper', code: 'rate_limited' }],
     });

@@ -34,6 +34,8 @@ const publicView = (c: ScoredCandidate): Candidate => ({
   role: c.role,
   context: c.context,
   page_url: c.page_url,
+  recovered: c.recovered,
+  recovery_rule: c.recovery_rule,
 });
 
 const dedupe = (all: ScoredCandidate[]): ScoredCandidate[] => {
@@ -47,6 +49,9 @@ const dedupe = (all: ScoredCandidate[]): ScoredCandidate[] => {
 };
 
 const SIREN_TYPES = new Set(['siren', 'siret', 'rcs', 'tva']);
+
+/** What a SIREN known only through recovered identifiers loses, before the 0.6 cap. */
+const RECOVERED_PENALTY = 0.2;
 
 /**
  * Folds the analysed pages (in fetch order) into one answer: the first valid publisher identifier
@@ -105,14 +110,23 @@ export const buildAnswer = (pages: PageAnalysis[], pagesFetched: number): Extrac
   )?.city;
   const city = rcsCandidate?.rcs_city ?? sectionCity ?? null;
   const hasRcs = mine.some((c) => c.type === 'rcs') || city !== null;
-  const types = new Set(mine.map((c) => (c.type === 'rcs' ? 'siren' : c.type)));
+  // A recovered identifier does not count as one more agreeing identifier: it was read with help.
+  const stated = mine.filter((c) => !c.recovered);
+  const types = new Set(stated.map((c) => (c.type === 'rcs' ? 'siren' : c.type)));
   const bestCue = mine.reduce((m, c) => Math.max(m, CUE_SCORE[c.cue]), 0);
-  const confidence =
+  const scored =
     0.35 +
     bestCue +
     (mine.some((c) => c.labeled) ? 0.1 : 0) +
-    Math.min(0.2, (types.size - 1) * 0.1) +
+    Math.min(0.2, Math.max(0, types.size - 1) * 0.1) +
     (page?.legalPage ? 0.05 : 0);
+  // Only recovered identifiers for this SIREN: the page never states it cleanly, so it weighs less.
+  const confidence = stated.length === 0 ? Math.min(0.6, scored - RECOVERED_PENALTY) : scored;
+  for (const c of mine.filter((c) => c.recovered)) {
+    notes.push(
+      `${c.type.toUpperCase()} "${c.value.trim()}" recovered as SIREN ${c.siren} (rule ${c.recovery_rule})`,
+    );
+  }
   const co = [...new Set(publishers.map((c) => c.siren as string))].filter((s) => s !== siren);
   return {
     siren,

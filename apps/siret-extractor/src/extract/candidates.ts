@@ -2,6 +2,13 @@ import { type IdResult, parseRna, parseSiren, parseSiret, parseTva } from '@mcp/
 import type { TextDoc } from './doc.js';
 import { type LabelKind, nearestLabel } from './labels.js';
 import { isPhoneRun } from './phone.js';
+import {
+  completeTruncatedRcs,
+  oddSpacing,
+  type RecoveryRule,
+  sirenFromTvaSiretBody,
+  TVA_SIRET_BODY,
+} from './recovery.js';
 
 export type CandidateType = 'siren' | 'siret' | 'tva' | 'rcs' | 'rna';
 
@@ -19,6 +26,9 @@ export interface RawCandidate {
   /** A keyword names it (SIRET, RCS, TVA…); unlabeled numbers are kept only when they pass checks. */
   labeled: boolean;
   rcs_city: string | null;
+  /** Read from a garbled form that still pins down one SIREN (see recovery.ts), with the rule used. */
+  recovered: boolean;
+  recovery_rule: RecoveryRule | null;
   start: number;
   end: number;
 }
@@ -111,6 +121,8 @@ const prefixed = (
   ...verdict,
   labeled: true,
   rcs_city: null,
+  recovered: false,
+  recovery_rule: null,
   start,
   end: start + value.length,
 });
@@ -143,6 +155,18 @@ export const scanCandidates = (doc: TextDoc): Scan => {
     }
   };
 
+  // Before FR_TVA, which would otherwise read the first nine digits of the 14-digit body.
+  claim(TVA_SIRET_BODY, (m, start) => {
+    const siren = sirenFromTvaSiretBody(m[1] ?? '', m[2] ?? '');
+    if (!siren) return null;
+    const tva = `FR${m[1]}${siren}`;
+    return {
+      ...prefixed('tva', m[0], tva, siren, { valid: true, invalid_reason: null }, start),
+      recovered: true,
+      recovery_rule: 'tva_siret_body',
+    };
+  });
+
   claim(FR_TVA, (m, start) => {
     const res = parseTva(m[0]);
     const digits = (m[2] ?? '').replace(/\D/g, '');
@@ -165,6 +189,7 @@ export const scanCandidates = (doc: TextDoc): Scan => {
     return prefixed('rna', m[0], normalized, null, verdictOf(res), start);
   });
 
+  const truncated: Array<{ digits: string; value: string; start: number; rcsCity: string | null }> = [];
   for (const m of text.matchAll(DIGIT_RUN)) {
     const start = m.index;
     if (isTaken(start, start + m[0].length)) continue;
@@ -182,7 +207,29 @@ export const scanCandidates = (doc: TextDoc): Scan => {
       parts.map((p) => p.length),
       label,
     );
-    if (readings.length === 0) continue;
+    if (readings.length === 0) {
+      const odd = oddSpacing(parts, label);
+      const rcsCity = /R\.?\s?C\.?\s?S/i.test(window) ? cityBefore(window) : null;
+      if (odd) {
+        out.push({
+          type: label === 'rcs' ? 'rcs' : odd.type,
+          value: m[0],
+          normalized: odd.digits,
+          siren: odd.siren,
+          valid: true,
+          invalid_reason: null,
+          labeled: true,
+          rcs_city: rcsCity,
+          recovered: true,
+          recovery_rule: 'odd_spacing',
+          start,
+          end: start + m[0].length,
+        });
+      } else if (label === 'rcs') {
+        truncated.push({ digits: parts.join(''), value: m[0], start, rcsCity });
+      }
+      continue;
+    }
     const check = (r: Reading) => {
       const d = parts.slice(0, r.take).join('');
       return { reading: r, digits: d, res: r.digits === 14 ? parseSiret(d) : parseSiren(d) };
@@ -211,8 +258,31 @@ export const scanCandidates = (doc: TextDoc): Scan => {
       ...verdictOf(res),
       labeled,
       rcs_city: (/R\.?\s?C\.?\s?S/i.test(window) ? cityBefore(window) : null) ?? cityAfter,
+      recovered: false,
+      recovery_rule: null,
       start,
       end,
+    });
+  }
+
+  // Truncated RCS numbers, completed only from a SIREN the page states in full elsewhere.
+  const stated = new Set(out.filter((c) => c.valid && !c.recovered && c.siren).map((c) => c.siren as string));
+  for (const t of truncated) {
+    const siren = completeTruncatedRcs(t.digits, stated);
+    if (!siren) continue;
+    out.push({
+      type: 'rcs',
+      value: t.value,
+      normalized: siren,
+      siren,
+      valid: true,
+      invalid_reason: null,
+      labeled: true,
+      rcs_city: t.rcsCity,
+      recovered: true,
+      recovery_rule: 'rcs_truncated',
+      start: t.start,
+      end: t.start + t.value.length,
     });
   }
 

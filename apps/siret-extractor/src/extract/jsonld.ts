@@ -4,12 +4,24 @@
  * organisations count — top-level objects, `@graph` members and a WebSite/WebPage `publisher` — never
  * the sellers or authors nested inside products and articles.
  */
+import { lenientText } from '@mcp/core';
+import * as z from 'zod/v4';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const ORG_TYPE = /Organization|Corporation|Business|Store|Restaurant|Service|Agency|Office|Shop/i;
 
-const str = (v: Json | undefined): string | null =>
-  typeof v === 'string' && v.trim().length > 0 ? v.trim() : null;
+/**
+ * The members of an organisation node this extractor reads, through a lenient schema: a taxID published
+ * as a number, a vatID wrapped in a list, or a `null` name still read as what they hold.
+ */
+const orgSchema = z.looseObject({
+  legalName: lenientText(),
+  name: lenientText(),
+  taxID: lenientText(),
+  iso6523Code: lenientText(),
+  vatID: lenientText(),
+});
 
 const isOrg = (o: { [key: string]: Json }): boolean => {
   const t = o['@type'];
@@ -17,17 +29,17 @@ const isOrg = (o: { [key: string]: Json }): boolean => {
   return types.some((x) => typeof x === 'string' && ORG_TYPE.test(x));
 };
 
-const linesOf = (o: { [key: string]: Json }): string[] => {
+const linesOf = (node: { [key: string]: Json }): string[] => {
+  const o = orgSchema.parse(node);
   const lines: string[] = [];
-  const name = str(o.legalName) ?? str(o.name);
+  const name = o.legalName ?? o.name;
   if (name) lines.push(`Raison sociale : ${name}`);
-  for (const id of [str(o.taxID), str(o.iso6523Code)?.replace(/^00(?:02|09):/, '') ?? null]) {
+  for (const id of [o.taxID, o.iso6523Code?.replace(/^00(?:02|09):/, '') ?? null]) {
     const digits = id?.replace(/[\s.]/g, '') ?? '';
     if (/^\d{9}$/.test(digits)) lines.push(`SIREN : ${digits}`);
     if (/^\d{14}$/.test(digits)) lines.push(`SIRET : ${digits}`);
   }
-  const vat = str(o.vatID);
-  if (vat) lines.push(`TVA : ${vat}`);
+  if (o.vatID) lines.push(`TVA : ${o.vatID}`);
   return lines.length > 1 ? lines : [];
 };
 

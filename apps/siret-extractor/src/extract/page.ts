@@ -1,5 +1,6 @@
 import { type CandidateType, contextOf, scanCandidates } from './candidates.js';
 import { headingIndexAt, type TextDoc } from './doc.js';
+import type { RecoveryRule } from './recovery.js';
 import { decideRole, type Role, type RoleCue } from './roles.js';
 
 /** A candidate as tools report it (snake_case), plus what scoring needs. */
@@ -13,6 +14,9 @@ export interface Candidate {
   role: Role;
   context: string;
   page_url: string | null;
+  /** Read from a garbled form by a recovery rule (`recovery_rule`); weighs less in the confidence. */
+  recovered: boolean;
+  recovery_rule: RecoveryRule | null;
 }
 
 export interface ScoredCandidate extends Candidate {
@@ -79,6 +83,8 @@ export const analyzePage = (doc: TextDoc, url: string | null): PageAnalysis => {
       role,
       context: contextOf(doc.text, c.start, c.end),
       page_url: url,
+      recovered: c.recovered,
+      recovery_rule: c.recovery_rule,
       cue,
       labeled: c.labeled,
       rcs_city: c.rcs_city,

@@ -10,6 +10,13 @@ export const candidateSchema = z.object({
   role: z.enum(['publisher', 'host', 'third_party', 'unknown']),
   context: z.string().describe('About 80 characters either side'),
   page_url: z.string().nullable(),
+  recovered: z
+    .boolean()
+    .describe('Read from a garbled form that still pins down one SIREN (lower confidence)'),
+  recovery_rule: z
+    .enum(['tva_siret_body', 'odd_spacing', 'rcs_truncated'])
+    .nullable()
+    .describe('The rule that recovered it: tva_siret_body, odd_spacing or rcs_truncated'),
 });
 
 export const verificationSchema = z.object({

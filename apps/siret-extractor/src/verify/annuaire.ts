@@ -1,4 +1,5 @@
-import type { Result } from '@mcp/core';
+import { lenientArray, lenientObject, lenientText, parseUpstream, type Result } from '@mcp/core';
+import * as z from 'zod/v4';
 import type { Extraction } from '../extract/answer.js';
 import { nameSimilarity } from './similarity.js';
 
@@ -11,14 +12,23 @@ export interface JsonClient {
   }): Promise<Result<{ data: T }>>;
 }
 
-interface AnnuaireCompany {
-  siren: string;
-  nom_complet?: string | null;
-  nom_raison_sociale?: string | null;
-  sigle?: string | null;
-  etat_administratif?: string | null;
-  siege?: { liste_enseignes?: string[] | null; nom_commercial?: string | null } | null;
-}
+/*
+ * The slice of the API Recherche d'entreprises answer that verification reads. `results` is what makes
+ * a body that answer (without it nothing can be concluded, so it is `upstream_bad_response`, not "not
+ * found"); every member of a result is lenient: a SIREN sent as a number still matches, `null` names
+ * and enseignes lists of mixed scalars read as what they hold.
+ */
+const companySchema = lenientObject({
+  siren: lenientText(),
+  nom_complet: lenientText(),
+  nom_raison_sociale: lenientText(),
+  sigle: lenientText(),
+  etat_administratif: lenientText(),
+  siege: lenientObject({ liste_enseignes: lenientArray(lenientText()), nom_commercial: lenientText() }),
+});
+export const searchAnswerSchema = z.looseObject({
+  results: z.array(z.unknown()).transform((rows) => lenientArray(companySchema).parse(rows)),
+});
 
 export interface Verification {
   siren: string;
@@ -36,15 +46,25 @@ export const verifySiren = async (
   statedName: string | null,
   signal: AbortSignal,
 ): Promise<Verification> => {
-  const res = await client.json<{ results?: AnnuaireCompany[] }>({
+  const res = await client.json<unknown>({
     path: '/search',
     query: { q: siren, page: 1, per_page: 1 },
     signal,
   });
-  if (!res.ok) {
-    return { siren, found: false, name: null, active: null, name_similarity: null, error: res.error.message };
+  const body = res.ok
+    ? parseUpstream(searchAnswerSchema, res.value.data, 'The API Recherche d’entreprises')
+    : res;
+  if (!body.ok) {
+    return {
+      siren,
+      found: false,
+      name: null,
+      active: null,
+      name_similarity: null,
+      error: body.error.message,
+    };
   }
-  const company = res.value.data.results?.find((r) => r.siren === siren);
+  const company = body.value.results.find((r) => r.siren?.replace(/\s/g, '') === siren);
   if (!company) return { siren, found: false, name: null, active: null, name_similarity: null, error: null };
   const names = [
     company.nom_complet,
@@ -52,7 +72,7 @@ export const verifySiren = async (
     company.sigle,
     company.siege?.nom_commercial,
     ...(company.siege?.liste_enseignes ?? []),
-  ].filter((n): n is string => typeof n === 'string' && n.length > 0);
+  ].filter((n): n is string => typeof n === 'string');
   const similarity =
     statedName === null ? null : names.reduce((best, n) => Math.max(best, nameSimilarity(statedName, n)), 0);
   return {

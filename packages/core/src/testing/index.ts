@@ -26,6 +26,8 @@ export {
   PERTURBATION_OPS,
   perturbationRuns,
   perturbationSeed,
+  perturbationTestTimeoutMs,
+  perturbationTimeLimitMs,
   perturbedJson,
   runPerturbations,
 } from './perturb.js';

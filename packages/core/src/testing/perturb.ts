@@ -192,11 +192,23 @@ export const runPerturbations = async (options: RunPerturbationsOptions): Promis
   return { cases, seed, byCode };
 };
 
-/** Cases per suite: `PERTURB_RUNS` when set (`test:fuzz:full`), else the CI default given. */
+/**
+ * Cases per suite: `PERTURB_RUNS` when set; ten times the CI default under `PERTURB_FULL=1`
+ * (`pnpm test:fuzz:full`); else the CI default given.
+ */
 export const perturbationRuns = (ciDefault: number): number => {
   const n = Number(process.env.PERTURB_RUNS);
-  return Number.isInteger(n) && n > 0 ? n : ciDefault;
+  if (Number.isInteger(n) && n > 0) return n;
+  return process.env.PERTURB_FULL === '1' ? ciDefault * 10 : ciDefault;
 };
+
+/** The CI run stops generating cases after `ciMs`; a full or sized run has no time cap. */
+export const perturbationTimeLimitMs = (ciMs: number): number | undefined =>
+  process.env.PERTURB_FULL === '1' || process.env.PERTURB_RUNS ? undefined : ciMs;
+
+/** The vitest timeout for a suite: the CI cap plus set-up, or an hour for a full run. */
+export const perturbationTestTimeoutMs = (ciMs: number): number =>
+  perturbationTimeLimitMs(ciMs) === undefined ? 3_600_000 : ciMs + 15_000;
 
 /** `PERTURB_SEED` replays a run. */
 export const perturbationSeed = (): number | undefined => {

@@ -1,11 +1,12 @@
-import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { type ErrorPayload, lenientArray, lenientObject, lenientText, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
-import { parseJson, providerError } from '../errors.js';
+import { parseJson } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import { htmlToText, type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
 import type { ProviderDeps, UpstreamCall } from '../upstream.js';
 import { createJsonProvider } from './json-provider.js';
+import { readBody } from './read-body.js';
 
 export const BRAVE_BASE_URL = 'https://api.search.brave.com';
 
@@ -14,14 +15,14 @@ export interface BraveConfig {
   baseUrl?: string | undefined;
 }
 
-const row = z.object({
-  title: z.string().optional(),
-  url: z.string().optional(),
-  description: z.string().optional(),
-  page_age: z.string().optional(),
-  age: z.string().optional(),
+const row = lenientObject({
+  title: lenientText(),
+  url: lenientText(),
+  description: lenientText(),
+  page_age: lenientText(),
+  age: lenientText(),
 });
-const body = z.object({ web: z.object({ results: z.array(z.unknown()).optional() }).optional() });
+const body = z.looseObject({ web: lenientObject({ results: lenientArray(row) }) });
 
 /** Brave's `offset` counts pages (0..9), not results; `count` is at most 20. */
 export const braveCall = (req: NormalizedRequest): UpstreamCall => ({
@@ -39,21 +40,14 @@ export const braveCall = (req: NormalizedRequest): UpstreamCall => ({
 
 /** Brave's descriptions carry `<strong>` and HTML entities; dates come as ISO `page_age` or relative `age`. */
 export const parseBrave = (data: unknown, limit?: number): Result<SearchResult[], ErrorPayload> => {
-  const parsed = body.safeParse(data);
-  if (!parsed.success) {
-    return providerError('upstream_bad_response', 'Brave Search answered an unexpected body.', 'upstream');
-  }
-  const raws: RawResult[] = [];
-  for (const item of parsed.data.web?.results ?? []) {
-    const r = row.safeParse(item);
-    if (!r.success) continue;
-    raws.push({
-      title: r.data.title === undefined ? undefined : htmlToText(r.data.title),
-      url: r.data.url,
-      snippet: r.data.description === undefined ? undefined : htmlToText(r.data.description),
-      date: r.data.page_age ?? r.data.age,
-    });
-  }
+  const parsed = readBody(body, data, 'Brave Search');
+  if (!parsed.ok) return parsed;
+  const raws: RawResult[] = (parsed.value.web?.results ?? []).map((r) => ({
+    title: r.title === null ? undefined : htmlToText(r.title),
+    url: r.url ?? undefined,
+    snippet: r.description === null ? undefined : htmlToText(r.description),
+    date: r.page_age ?? r.age,
+  }));
   return ok(toResults(raws, limit));
 };
 

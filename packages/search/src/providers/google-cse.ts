@@ -1,10 +1,11 @@
-import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { type ErrorPayload, lenientArray, lenientObject, lenientText, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
-import { parseJson, providerError } from '../errors.js';
+import { parseJson } from '../errors.js';
 import { type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
 import type { ProviderDeps, UpstreamCall } from '../upstream.js';
 import { createJsonProvider } from './json-provider.js';
+import { readBody } from './read-body.js';
 
 export const GOOGLE_CSE_BASE_URL = 'https://www.googleapis.com';
 
@@ -14,12 +15,8 @@ export interface GoogleCseConfig {
   baseUrl?: string | undefined;
 }
 
-const row = z.object({
-  title: z.string().optional(),
-  link: z.string().optional(),
-  snippet: z.string().optional(),
-});
-const body = z.object({ items: z.array(z.unknown()).optional() });
+const row = lenientObject({ title: lenientText(), link: lenientText(), snippet: lenientText() });
+const body = z.looseObject({ items: lenientArray(row) });
 
 /** The JSON API serves at most 10 results per call; `start` is the 1-based index of the first one. */
 export const googleCseCall = (req: NormalizedRequest, cx: string): UpstreamCall => {
@@ -44,19 +41,13 @@ export const googleCseCall = (req: NormalizedRequest, cx: string): UpstreamCall 
 
 /** No `items` member at all is how the API says "no results". */
 export const parseGoogleCse = (data: unknown, limit?: number): Result<SearchResult[], ErrorPayload> => {
-  const parsed = body.safeParse(data);
-  if (!parsed.success) {
-    return providerError(
-      'upstream_bad_response',
-      'Google Custom Search answered an unexpected body.',
-      'upstream',
-    );
-  }
-  const raws: RawResult[] = [];
-  for (const item of parsed.data.items ?? []) {
-    const r = row.safeParse(item);
-    if (r.success) raws.push({ title: r.data.title, url: r.data.link, snippet: r.data.snippet });
-  }
+  const parsed = readBody(body, data, 'Google Custom Search');
+  if (!parsed.ok) return parsed;
+  const raws: RawResult[] = parsed.value.items.map((r) => ({
+    title: r.title ?? undefined,
+    url: r.link ?? undefined,
+    snippet: r.snippet ?? undefined,
+  }));
   return ok(toResults(raws, limit));
 };
 

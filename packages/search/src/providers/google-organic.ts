@@ -1,26 +1,22 @@
-import * as z from 'zod/v4';
+import { lenientArray, lenientObject, lenientText } from '@mcp/core';
+import type * as z from 'zod/v4';
 import type { RawResult } from '../text.js';
 
 /** Serper and SerpAPI both relay Google's organic results, in the same row shape. */
-const organic = z.object({
-  title: z.string().optional(),
-  link: z.string().optional(),
-  snippet: z.string().optional(),
-  date: z.string().optional(),
+const organicRow = lenientObject({
+  title: lenientText(),
+  link: lenientText(),
+  snippet: lenientText(),
+  date: lenientText(),
 });
 
-/** Rows that do not match the shape are skipped. */
-export const googleOrganicRaws = (items: readonly unknown[]): RawResult[] => {
-  const raws: RawResult[] = [];
-  for (const item of items) {
-    const row = organic.safeParse(item);
-    if (row.success)
-      raws.push({
-        title: row.data.title,
-        url: row.data.link,
-        snippet: row.data.snippet,
-        date: row.data.date,
-      });
-  }
-  return raws;
-};
+/** The organic list, lenient: rows that are not objects are dropped, members of another type coerced. */
+export const organicList = lenientArray(organicRow);
+
+export const googleOrganicRaws = (rows: z.output<typeof organicList>): RawResult[] =>
+  rows.map((row) => ({
+    title: row.title ?? undefined,
+    url: row.link ?? undefined,
+    snippet: row.snippet ?? undefined,
+    date: row.date,
+  }));

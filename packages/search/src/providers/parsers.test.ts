@@ -43,10 +43,22 @@ describe('parseSerper', () => {
     expect(unwrap(parseSerper(readFixtureJson('serp', 'serper_search_arsenal.json'), 4))).toHaveLength(4);
   });
 
-  it('reports a body that is not a Serper answer', () => {
-    const res = parseSerper({ organic: 'nope' });
-    expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.error.code).toBe('upstream_bad_response');
+  it('reports a body that is not a Serper answer, naming the JSON path', () => {
+    const res = parseSerper(['organic']);
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'upstream_bad_response', details: { path: '$' } },
+    });
+  });
+
+  it('reads what real answers vary on: a numeric title, a lone row, a row that is not an object', () => {
+    expect(unwrap(parseSerper({ organic: 'nope' }))).toEqual([]);
+    expect(unwrap(parseSerper({ organic: { title: 2024, link: 'https://a.example/x' } }))).toMatchObject([
+      { title: '2024', url: 'https://a.example/x', domain: 'a.example' },
+    ]);
+    expect(
+      unwrap(parseSerper({ organic: [null, 3, { title: 'T', link: 'https://b.example/', snippet: null }] })),
+    ).toMatchObject([{ title: 'T', snippet: '' }]);
   });
 });
 

@@ -1,25 +1,27 @@
-import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { type ErrorPayload, lenientArray, lenientObject, lenientText, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
 import { mapUpstreamError, providerError, stringMember } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import { type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
 import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
+import { readBody } from './read-body.js';
 
 export interface SearxngConfig {
   /** The instance root, possibly with a path prefix: `https://searx.example.org/searxng`. */
   url: string;
 }
 
-const row = z.object({
-  title: z.string().optional(),
-  url: z.string().optional(),
-  content: z.string().optional(),
-  publishedDate: z.string().nullable().optional(),
+const row = lenientObject({
+  title: lenientText(),
+  url: lenientText(),
+  content: lenientText(),
+  publishedDate: lenientText(),
 });
-const body = z.object({
-  results: z.array(z.unknown()),
-  unresponsive_engines: z.array(z.array(z.string())).optional(),
+/** `results` is what makes a body a SearXNG answer; `unresponsive_engines` rows are `[engine, why]`. */
+const body = z.looseObject({
+  results: z.array(z.unknown()).transform((rows) => lenientArray(row).parse(rows)),
+  unresponsive_engines: lenientArray(lenientArray(lenientText())),
 });
 
 /** Splits the instance URL so a path prefix survives; the upstream client keeps only scheme + host. */
@@ -47,23 +49,16 @@ export const searxngCall = (req: NormalizedRequest, prefix = ''): UpstreamCall =
  * failed (CAPTCHA, suspended) is a fault worth falling through on, not an honest "no results".
  */
 export const parseSearxng = (data: unknown, limit?: number): Result<SearchResult[], ErrorPayload> => {
-  const parsed = body.safeParse(data);
-  if (!parsed.success) {
-    return providerError('upstream_bad_response', 'SearXNG answered an unexpected body.', 'upstream');
-  }
-  const raws: RawResult[] = [];
-  for (const item of parsed.data.results) {
-    const r = row.safeParse(item);
-    if (r.success)
-      raws.push({
-        title: r.data.title,
-        url: r.data.url,
-        snippet: r.data.content,
-        date: r.data.publishedDate,
-      });
-  }
+  const parsed = readBody(body, data, 'SearXNG');
+  if (!parsed.ok) return parsed;
+  const raws: RawResult[] = parsed.value.results.map((r) => ({
+    title: r.title ?? undefined,
+    url: r.url ?? undefined,
+    snippet: r.content ?? undefined,
+    date: r.publishedDate,
+  }));
   const results = toResults(raws, limit);
-  const down = parsed.data.unresponsive_engines ?? [];
+  const down = parsed.value.unresponsive_engines.filter((pair) => pair.length > 0);
   if (results.length === 0 && down.length > 0) {
     const list = down.map(([engine, why]) => `${engine} (${why ?? 'no answer'})`).join(', ');
     return providerError(

@@ -1,12 +1,13 @@
-import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { type ErrorPayload, lenientText, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
 import { providerError, reasonFromMessage, scrubSecrets, stringMember } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import { toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
 import type { ProviderDeps, UpstreamCall } from '../upstream.js';
-import { googleOrganicRaws } from './google-organic.js';
+import { googleOrganicRaws, organicList } from './google-organic.js';
 import { createJsonProvider } from './json-provider.js';
+import { readBody } from './read-body.js';
 
 export const SERPAPI_BASE_URL = 'https://serpapi.com';
 
@@ -15,7 +16,7 @@ export interface SerpApiConfig {
   baseUrl?: string | undefined;
 }
 
-const body = z.object({ error: z.string().optional(), organic_results: z.array(z.unknown()).optional() });
+const body = z.looseObject({ error: lenientText(), organic_results: organicList });
 
 /** SerpAPI says "no results" through its `error` member, with a 200: that is an empty page, not a fault. */
 const NO_RESULTS = /hasn't returned any results|no results/i;
@@ -37,18 +38,16 @@ export const serpApiCall = (req: NormalizedRequest, apiKey: string): UpstreamCal
 });
 
 export const parseSerpApi = (data: unknown, limit?: number): Result<SearchResult[], ErrorPayload> => {
-  const parsed = body.safeParse(data);
-  if (!parsed.success) {
-    return providerError('upstream_bad_response', 'SerpAPI answered an unexpected body.', 'upstream');
-  }
-  const { error } = parsed.data;
+  const parsed = readBody(body, data, 'SerpAPI');
+  if (!parsed.ok) return parsed;
+  const { error } = parsed.value;
   if (error && !NO_RESULTS.test(error)) {
     const reason = reasonFromMessage(error) ?? 'upstream';
     const code =
       reason === 'quota' ? 'rate_limited' : reason === 'auth' ? 'upstream_http' : 'upstream_bad_response';
     return providerError(code, `SerpAPI: ${error}`, reason);
   }
-  const raws = googleOrganicRaws(parsed.data.organic_results ?? []);
+  const raws = googleOrganicRaws(parsed.value.organic_results);
   return ok(toResults(raws, limit));
 };
 

@@ -1,12 +1,13 @@
 import { type ErrorPayload, ok, type Result } from '@mcp/core';
 import * as z from 'zod/v4';
-import { providerError, stringMember } from '../errors.js';
+import { stringMember } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import { toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
 import type { ProviderDeps, UpstreamCall } from '../upstream.js';
-import { googleOrganicRaws } from './google-organic.js';
+import { googleOrganicRaws, organicList } from './google-organic.js';
 import { createJsonProvider } from './json-provider.js';
+import { readBody } from './read-body.js';
 
 export const SERPER_BASE_URL = 'https://google.serper.dev';
 
@@ -15,7 +16,7 @@ export interface SerperConfig {
   baseUrl?: string | undefined;
 }
 
-const body = z.object({ organic: z.array(z.unknown()).optional() });
+const body = z.looseObject({ organic: organicList });
 
 /** Serper takes Google's `site:` operator in `q`; `gl`/`hl` pick the market. */
 export const serperCall = (req: NormalizedRequest): UpstreamCall => ({
@@ -33,11 +34,9 @@ export const serperCall = (req: NormalizedRequest): UpstreamCall => ({
 });
 
 export const parseSerper = (data: unknown, limit?: number): Result<SearchResult[], ErrorPayload> => {
-  const parsed = body.safeParse(data);
-  if (!parsed.success) {
-    return providerError('upstream_bad_response', 'Serper answered an unexpected body.', 'upstream');
-  }
-  const raws = googleOrganicRaws(parsed.data.organic ?? []);
+  const parsed = readBody(body, data, 'Serper');
+  if (!parsed.ok) return parsed;
+  const raws = googleOrganicRaws(parsed.value.organic);
   return ok(toResults(raws, limit));
 };
 
