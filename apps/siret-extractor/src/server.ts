@@ -1,4 +1,6 @@
 import { createSafeFetch, createServer, createUpstream, safeFetchOptionsFromEnv } from '@mcp/core';
+// The version comes from the app's package.json, which `pnpm release:version` sets for every package.
+import manifest from '../package.json' with { type: 'json' };
 import { extractorEnv } from './config.js';
 import { pageFetcherFrom } from './crawl/fetcher.js';
 import { extractorTools } from './tools/index.js';
@@ -15,7 +17,7 @@ export const INSTRUCTIONS = [
 /** The siret-extractor MCP server: one safeFetch and one annuaire client per process. */
 export const extractorServer = createServer({
   name: 'siret-extractor',
-  version: '0.1.0',
+  version: manifest.version,
   title: 'SIREN/SIRET extractor (mentions légales)',
   instructions: INSTRUCTIONS,
   env: extractorEnv,
