@@ -1,4 +1,6 @@
 import { createServer } from '@mcp/core';
+// The version comes from the app's package.json, which `pnpm release:version` sets for every package.
+import manifest from '../package.json' with { type: 'json' };
 import { annuaireEnv } from './config.js';
 import { annuaireTools } from './tools/index.js';
 import { createAnnuaireClient } from './upstream/annuaire.js';
@@ -14,7 +16,7 @@ export const INSTRUCTIONS = [
 /** The annuaire MCP server: one API client per process, shared by the five tools. */
 export const annuaireServer = createServer({
   name: 'annuaire',
-  version: '0.1.0',
+  version: manifest.version,
   title: 'Annuaire des entreprises (France)',
   instructions: INSTRUCTIONS,
   env: annuaireEnv,

@@ -1,6 +1,8 @@
 import { createServer, createUpstream } from '@mcp/core';
 import { htmlLimitsFromEnv } from '@mcp/html';
 import { createSearch, searchConfigFromEnv } from '@mcp/search';
+// The version comes from the app's package.json, which `pnpm release:version` sets for every package.
+import manifest from '../package.json' with { type: 'json' };
 import { fetchConfigFromEnv, linkedinEnvSchema } from './config.js';
 import { createPageLoader } from './pages.js';
 import { linkedinTools } from './tools/index.js';
@@ -17,7 +19,7 @@ export const INSTRUCTIONS = [
 /** The linkedin MCP server: one fetcher (direct or provider), one page cache, one search chain per process. */
 export const linkedinServer = createServer({
   name: 'linkedin',
-  version: '0.1.0',
+  version: manifest.version,
   title: 'LinkedIn public data',
   instructions: INSTRUCTIONS,
   env: linkedinEnvSchema,

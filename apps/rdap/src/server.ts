@@ -1,4 +1,6 @@
 import { createServer } from '@mcp/core';
+// The version comes from the app's package.json, which `pnpm release:version` sets for every package.
+import manifest from '../package.json' with { type: 'json' };
 import { rdapEnvSchema } from './config.js';
 import { createRdapDeps } from './deps.js';
 import { rdapTools } from './tools/index.js';
@@ -14,7 +16,7 @@ export const INSTRUCTIONS = [
 /** The rdap MCP server: one set of registry clients per process, shared by the four tools. */
 export const rdapServer = createServer({
   name: 'rdap',
-  version: '0.1.0',
+  version: manifest.version,
   title: 'RDAP / WHOIS (domaines, IP, AS)',
   instructions: INSTRUCTIONS,
   env: rdapEnvSchema,

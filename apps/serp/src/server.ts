@@ -1,5 +1,7 @@
 import { createServer } from '@mcp/core';
 import { createSearch, searchConfigFromEnv } from '@mcp/search';
+// The version comes from the app's package.json, which `pnpm release:version` sets for every package.
+import manifest from '../package.json' with { type: 'json' };
 import { serpEnv } from './config.js';
 import { serpTools } from './tools/index.js';
 
@@ -15,7 +17,7 @@ export const INSTRUCTIONS = [
 /** The serp MCP server: one provider chain per process, shared by the three tools. */
 export const serpServer = createServer({
   name: 'serp',
-  version: '0.1.0',
+  version: manifest.version,
   title: 'Web search (France)',
   instructions: INSTRUCTIONS,
   env: serpEnv,

@@ -1,5 +1,7 @@
 import { createServer, createUpstream } from '@mcp/core';
 import { htmlLimitsFromEnv } from '@mcp/html';
+// The version comes from the app's package.json, which `pnpm release:version` sets for every package.
+import manifest from '../package.json' with { type: 'json' };
 import { extractorEnv } from './config.js';
 import { pageFetcherFrom } from './crawl/fetcher.js';
 import { extractorTools } from './tools/index.js';
@@ -16,7 +18,7 @@ export const INSTRUCTIONS = [
 /** The siret-extractor MCP server: core's safeFetch and one annuaire client per process. */
 export const extractorServer = createServer({
   name: 'siret-extractor',
-  version: '0.1.0',
+  version: manifest.version,
   title: 'SIREN/SIRET extractor (mentions légales)',
   instructions: INSTRUCTIONS,
   env: extractorEnv,

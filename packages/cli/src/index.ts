@@ -1,6 +1,6 @@
 // Public surface of @mcp/cli. Named exports only; types apart.
 export type { AppId, AppInfo } from './apps.js';
-export { APP_IDS, APPS, appUrl, npmPackageName } from './apps.js';
+export { APP_IDS, APPS, appUrl, isAppId, npmPackageName } from './apps.js';
 export { basicHeader } from './auth.js';
 export { run, USAGE } from './cli.js';
 export type { ClientFormat, ClientId, Target } from './clients/formats.js';

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { annuaireServer } from '@mcp/annuaire';
 import { startTestServer } from '@mcp/core/testing';
 import { type ParseError, parse } from 'jsonc-parser';
@@ -9,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_IDS } from '../apps.js';
 import { run } from '../cli.js';
 import { BRIDGE_HEADER_ARG, CLIENT_IDS } from '../clients/formats.js';
-import { workspaceRoot } from '../pack/root.js';
 import { captureIo } from '../testing/io.js';
 import { type CodeBlock, codeBlocks, shellCommands, shellWords } from './markdown.js';
 
@@ -17,7 +17,7 @@ import { type CodeBlock, codeBlocks, shellCommands, shellWords } from './markdow
 // mcp-config prints today, other JSON for shape, `pnpm mcp-config …` lines by running them, and the
 // curl commands of troubleshooting.md against a live local app with their documented answers.
 const DOCS = ['clients.md', 'security.md', 'troubleshooting.md'] as const;
-const root = workspaceRoot();
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const read = (doc: string) => readFileSync(join(root, 'docs', doc), 'utf8');
 const blocksOf = (doc: string) => codeBlocks(read(doc)).map((b) => ({ ...b, doc }));
 

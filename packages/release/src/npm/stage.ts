@@ -1,46 +1,52 @@
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type AppId, npmPackageName } from '../apps.js';
-import { type Exec, exec } from '../exec.js';
+import { type AppId, npmPackageName } from '@mcp/cli';
+import { type PackTarget, releaseApp } from '../apps.js';
+import { must, sourceDir } from '../build.js';
+import { exec } from '../exec.js';
+import { mcpName, type Repository } from '../repository.js';
 
 /**
  * Publishing an app under @mcp-fr/<app> without renaming the workspace package @mcp/<app> (which
- * `pnpm --filter @mcp/<app>` and DESIGN.md §3 rely on): pnpm does not rename on pack, so we stage a
+ * `pnpm --filter @mcp/<app>` and the repository layout rely on): pnpm does not rename on pack, so we stage a
  * publish-ready folder — the bundled dist/main.js (every dependency inlined by the app's tsdown config),
- * a bin wrapper, a README and a generated package.json with no dependencies — and pack that.
+ * a bin wrapper, a README, the app's server.json and a generated package.json with no dependencies — and
+ * pack that.
  */
 
 export const NODE_ENGINE = '>=22.12';
-
-/** An app, or `cli` for mcp-config itself (@mcp-fr/cli). */
-export type PackTarget = AppId | 'cli';
 
 export const packageName = (target: PackTarget): string =>
   target === 'cli' ? '@mcp-fr/cli' : npmPackageName(target);
 
 export const binName = (target: PackTarget): string => (target === 'cli' ? 'mcp-config' : `mcp-fr-${target}`);
 
-const sourceDir = (root: string, target: PackTarget): string =>
-  target === 'cli' ? join(root, 'packages', 'cli') : join(root, 'apps', target);
-
-interface AppManifest {
-  version: string;
+interface SourceManifest {
   description?: string;
 }
 
-const must = async (what: string, result: Promise<Exec>): Promise<Exec> => {
-  const r = await result;
-  if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stderr || r.stdout}`);
-  return r;
-};
+/** What every staged package shares: the one version and the publishing repository. */
+export interface ReleaseInfo {
+  version: string;
+  repo: Repository;
+}
 
-export const publishManifest = (target: PackTarget, manifest: AppManifest) => ({
+export const publishManifest = (target: PackTarget, manifest: SourceManifest, release: ReleaseInfo) => ({
   name: packageName(target),
-  version: manifest.version,
+  version: release.version,
   description: manifest.description ?? `MCP server ${target}`,
+  // The official MCP Registry publishes a server only if its npm package names it so.
+  ...(target === 'cli' ? {} : { mcpName: mcpName(release.repo, target) }),
+  repository: {
+    type: 'git',
+    url: `git+${release.repo.url}.git`,
+    directory: target === 'cli' ? 'packages/cli' : `apps/${target}`,
+  },
+  homepage: `${release.repo.url}#readme`,
+  bugs: { url: `${release.repo.url}/issues` },
   type: 'module',
   bin: { [binName(target)]: `bin/${binName(target)}.js` },
-  files: ['bin', 'dist', 'README.md'],
+  files: target === 'cli' ? ['bin', 'dist', 'README.md'] : ['bin', 'dist', 'README.md', 'server.json'],
   engines: { node: NODE_ENGINE },
   keywords: [
     'mcp',
@@ -72,7 +78,7 @@ npx -y @mcp-fr/cli doctor https://annuaire.mcp.example.com --user me
 
 `;
 
-const readmeHeader = (app: AppId, description: string) => `# ${npmPackageName(app)}
+const readmeHeader = (app: AppId, description: string, version: string) => `# ${npmPackageName(app)}
 
 ${description}
 
@@ -92,6 +98,11 @@ npx -y ${npmPackageName(app)} --stdio
 }
 \`\`\`
 
+## Claude Desktop, one click
+
+Download \`mcp-fr-${app}-${version}.mcpb\` from the GitHub release of v${version} and open it: Claude
+Desktop installs it${releaseApp(app).userSettings.length > 0 ? ' and asks for the provider keys (optional, kept in the keychain)' : ''}.
+
 ## Streamable HTTP, behind Basic auth
 
 \`\`\`sh
@@ -105,24 +116,32 @@ Then \`POST http://127.0.0.1:8080/mcp\` with \`Authorization: Basic …\`; \`GET
 `;
 
 /**
- * Builds the app's bundle straight into the staging folder (the app's own dist/ is left alone) and
- * writes the publish files. `root` is the workspace root.
+ * Writes the publish folder of one target around its already built bundle (`buildBundle`): the bundle
+ * as dist/main.js, the bin, README, LICENSE, the generated package.json and, for an app, its
+ * server.json. `root` is the workspace root.
  */
-export const stagePackage = async (root: string, target: PackTarget, stageDir: string): Promise<string> => {
-  const appDir = sourceDir(root, target);
+export const stagePackage = async (
+  root: string,
+  target: PackTarget,
+  stageDir: string,
+  options: ReleaseInfo & { bundle: string; serverJson?: unknown },
+): Promise<string> => {
+  const sourceManifest = JSON.parse(
+    await readFile(join(sourceDir(root, target), 'package.json'), 'utf8'),
+  ) as SourceManifest;
   await rm(stageDir, { recursive: true, force: true });
   await mkdir(join(stageDir, 'bin'), { recursive: true });
-  await must(
-    `tsdown (${target})`,
-    exec(join(root, 'node_modules', '.bin', 'tsdown'), ['--out-dir', join(stageDir, 'dist'), '-l', 'warn'], {
-      cwd: appDir,
-    }),
-  );
-  const manifest = JSON.parse(await readFile(join(appDir, 'package.json'), 'utf8')) as AppManifest;
-  const pkg = publishManifest(target, manifest);
+  await mkdir(join(stageDir, 'dist'), { recursive: true });
+  await copyFile(options.bundle, join(stageDir, 'dist', 'main.js'));
+  const pkg = publishManifest(target, sourceManifest, options);
   await writeFile(join(stageDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  const readme = await readFile(join(appDir, 'README.md'), 'utf8').catch(() => '');
-  const header = target === 'cli' ? cliReadmeHeader() : readmeHeader(target, pkg.description);
+  if (target !== 'cli') {
+    if (options.serverJson === undefined) throw new Error(`${target}: an app package needs its server.json`);
+    await writeFile(join(stageDir, 'server.json'), `${JSON.stringify(options.serverJson, null, 2)}\n`);
+  }
+  const readme = await readFile(join(sourceDir(root, target), 'README.md'), 'utf8').catch(() => '');
+  const header =
+    target === 'cli' ? cliReadmeHeader() : readmeHeader(target, releaseApp(target).summary, options.version);
   await writeFile(join(stageDir, 'README.md'), header + readme);
   const bin = join(stageDir, 'bin', `${binName(target)}.js`);
   await writeFile(bin, binWrapper(target));

@@ -7,7 +7,7 @@ export const workspaceRoot = (): string => {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('pnpm-workspace.yaml not found above packages/cli');
+    if (parent === dir) throw new Error('pnpm-workspace.yaml not found above packages/release');
     dir = parent;
   }
   return dir;
