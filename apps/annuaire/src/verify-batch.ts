@@ -64,7 +64,7 @@ export const verifyBatch = async (
 
   const answers = new Map<string, Result<Found> | 'deadline'>();
   if (options.checkRegister && queries.size > 0) {
-    const deadline = AbortSignal.any([options.signal, AbortSignal.timeout(options.deadlineMs)]);
+    const deadline = AbortSignal.any([options.signal, AbortSignal.timeout(Math.ceil(options.deadlineMs))]);
     const pending = [...queries.entries()];
     let done = 0;
     const worker = async () => {

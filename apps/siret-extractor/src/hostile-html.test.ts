@@ -102,7 +102,7 @@ describe('a hostile page never holds the event loop', () => {
       name: 'extract_from_url',
       arguments: { url: `${site.url}/legal-trap/`, max_pages: 5 },
     });
-    expect(toolErrorOf(res)).toBeUndefined();
+    expect(res.isError).toBeFalsy();
     const out = res.structuredContent as { siren: string | null; notes: string[] };
     expect(out.siren).toBe('877773689');
     expect(out.notes).toContain(

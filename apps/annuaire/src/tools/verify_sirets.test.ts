@@ -63,6 +63,12 @@ describe('verify_sirets', () => {
     expect(env.upstream.requests).toHaveLength(0);
   });
 
+  it('takes a fractional time budget (the fuzzer found AbortSignal.timeout refusing 10.9 s)', async () => {
+    const res = await env.h.call('verify_sirets', { ids: ['356000000'], max_seconds: 10.929453353464922 });
+    expect(res.isError).toBeFalsy();
+    expect((sc(res).totals as { active: number }).active).toBe(1);
+  });
+
   it('refuses more than 300 values, naming the field', async () => {
     const res = await env.h.call('verify_sirets', { ids: Array.from({ length: 301 }, () => '356000000') });
     expect(res.isError).toBe(true);

@@ -291,7 +291,7 @@ describe('hostile pages', () => {
     searchAnswer = err('upstream_http', 'Every search provider failed');
     websiteAnswer = ok({ url: 'https://www.audiense.com/', status: 200, text: DEEP });
     const res = await call('find_company', { name: 'Audiense', website: 'www.audiense.com' });
-    expect(toolErrorOf(res)).toBeUndefined();
+    expect(res.isError).toBeFalsy();
     expect(res.structuredContent).toMatchObject({
       candidates: [],
       website_check: {
