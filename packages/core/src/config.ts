@@ -23,6 +23,7 @@ export const coreEnvSchema = z.object({
   AUTH_CREDENTIALS: z.string().optional(),
   AUTH_BEARER_TOKENS: csv.optional(),
   AUTH_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  AUTH_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().optional(),
   AUTH_FAILURE_WINDOW_S: z.coerce.number().int().positive().default(300),
   AUTH_ALLOW_IPS: csv.optional(),
   TRUST_PROXY: csv.optional(),

@@ -136,6 +136,7 @@ export const prepareServer = <S extends z.ZodObject>(
         verifier: createVerifier(credentials),
         failures: createFailureCounter(store, config.AUTH_FAILURE_WINDOW_S * 1000),
         maxFailures: config.AUTH_MAX_FAILURES,
+        maxFailuresPerIp: config.AUTH_MAX_FAILURES_PER_IP ?? config.AUTH_MAX_FAILURES * 5,
         ...(allowIps ? { allowIps } : {}),
         allowedOrigins: config.ALLOWED_ORIGINS ?? [],
       },
