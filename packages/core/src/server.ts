@@ -8,6 +8,7 @@ import { type CoreConfig, loadConfig } from './config.js';
 import { buildHttpApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { createProtocolServerFactory, createToolCaller } from './mcp/protocol-server.js';
+import { createToolLimiter } from './mcp/tool-limiter.js';
 import { recordToolCall } from './metrics/registry.js';
 import { createStoreFromConfig } from './store/from-config.js';
 import type { Store } from './store/types.js';
@@ -113,6 +114,11 @@ export const prepareServer = <S extends z.ZodObject>(
     ...(definition.instructions ? { instructions: definition.instructions } : {}),
     registry,
     log,
+    limiter: createToolLimiter({
+      concurrency: config.TOOL_CONCURRENCY,
+      queue: config.TOOL_QUEUE,
+      queueWaitMs: config.TOOL_QUEUE_WAIT_MS,
+    }),
     ...(config.METRICS_ENABLED
       ? {
           onToolCall: (tool: string, outcome: string, code?: string) => recordToolCall(tool, code ?? outcome),

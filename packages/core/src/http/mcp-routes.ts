@@ -2,6 +2,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import type { AuthInfo, McpHttpHandler } from '@modelcontextprotocol/server';
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { FastPath } from '../mcp/fast-path.js';
+import { batchRefusal } from './batch.js';
 import { exceedsDepth, MAX_JSON_DEPTH } from './json-depth.js';
 
 export interface McpRoutesOptions {
@@ -44,6 +45,8 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
         `Invalid Request: JSON nested deeper than ${MAX_JSON_DEPTH} levels.`,
       );
     }
+    const refusal = batchRefusal(request.headers, request.body);
+    if (refusal) return rpcError(reply, 400, -32600, refusal);
     const fast = opts.fastPath?.accept(request.headers, request.body);
     if (fast && opts.fastPath) {
       const disconnected = new AbortController();

@@ -2,7 +2,8 @@ import type { AuthInfo, CallToolResult, McpServerFactory, Notification } from '@
 import { Server } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import type { ToolContext } from '../tool.js';
-import type { ToolRegistry } from '../tool-registry.js';
+import { errorResult, type ToolRegistry } from '../tool-registry.js';
+import type { ToolLimiter } from './tool-limiter.js';
 
 export interface ServerIdentity {
   name: string;
@@ -16,6 +17,8 @@ export interface ProtocolServerOptions extends ServerIdentity {
   log: Logger;
   /** Observes each tool call (metrics). */
   onToolCall?: (tool: string, outcome: 'ok' | 'error', errorCode?: string) => void;
+  /** The per-process cap on running tool calls; one instance shared by every transport. */
+  limiter?: ToolLimiter;
 }
 
 export interface ToolCallRequest {
@@ -58,7 +61,21 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
                 },
               }),
     };
-    const result = await registry.call(call.name, call.arguments, toolCtx);
+    const slot = options.limiter ? await options.limiter.acquire(call.signal) : undefined;
+    let result: CallToolResult;
+    if (slot && !slot.ok) {
+      result = errorResult({
+        code: 'rate_limited',
+        message: `This server is running too many tool calls; retry in ${slot.retryAfterS} s.`,
+        details: { retry_after_s: slot.retryAfterS },
+      });
+    } else {
+      try {
+        result = await registry.call(call.name, call.arguments, toolCtx);
+      } finally {
+        slot?.release();
+      }
+    }
     const failure = result.isError
       ? (result.structuredContent as { error?: { code?: string } } | undefined)
       : undefined;
