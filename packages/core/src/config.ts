@@ -15,7 +15,8 @@ const csv = z.string().transform((v) =>
 export const coreEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: 0.0.0.0, except 127.0.0.1 outside production with a generated password (see prepareServer). */
+  HOST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MCP_TRANSPORT: z.enum(['http', 'stdio']).default('http'),
   AUTH_USERNAME: z.string().optional(),

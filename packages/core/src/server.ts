@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type * as z from 'zod/v4';
 import { basicHeader, type Credentials, resolveCredentials } from './auth/credentials.js';
-import { parseAllowList } from './auth/ip-allow.js';
+import { checkTrustProxy, parseAllowList } from './auth/ip-allow.js';
 import { createFailureCounter } from './auth/throttle.js';
 import { createVerifier } from './auth/verify.js';
 import { type CoreConfig, loadConfig } from './config.js';
@@ -49,6 +49,8 @@ export interface PreparedServer {
   config: CoreConfig;
   log: Logger;
   transport: Transport;
+  /** The address to listen on: HOST, else loopback for a generated dev password, else 0.0.0.0. */
+  host: string;
   credentials: Credentials;
   store: Store;
   factory: ReturnType<typeof createProtocolServerFactory>;
@@ -80,6 +82,11 @@ export const prepareServer = <S extends z.ZodObject>(
   let allowIps: ReturnType<typeof parseAllowList> | undefined;
   try {
     allowIps = config.AUTH_ALLOW_IPS ? parseAllowList(config.AUTH_ALLOW_IPS) : undefined;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  try {
+    if (config.TRUST_PROXY) checkTrustProxy(config.TRUST_PROXY);
   } catch (error) {
     problems.push((error as Error).message);
   }
@@ -148,7 +155,11 @@ export const prepareServer = <S extends z.ZodObject>(
       },
     });
 
-  return { config, log, transport, credentials, store, factory, buildHttp, dispose };
+  // A generated password is printed on a terminal: such a server is for this machine only, unless the
+  // developer chose to expose it by setting HOST.
+  const host = config.HOST ?? (credentials.generated ? '127.0.0.1' : '0.0.0.0');
+
+  return { config, log, transport, host, credentials, store, factory, buildHttp, dispose };
 };
 
 /** The one-time banner for generated dev credentials: stderr, never the JSON log stream. */

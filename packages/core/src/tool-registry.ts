@@ -36,6 +36,12 @@ export const describeIssues = (issues: readonly z.core.$ZodIssue[]): string =>
     })
     .join('; ');
 
+/** The longest piece of a client-sent tool name echoed back: enough to spot a typo, never a megabyte. */
+export const MAX_ECHOED_NAME = 100;
+
+const echoName = (name: string): string =>
+  name.length > MAX_ECHOED_NAME ? `${name.slice(0, MAX_ECHOED_NAME)}…` : name;
+
 export const createToolRegistry = (tools: readonly AnyTool[]): ToolRegistry => {
   const byName = new Map<string, AnyTool>();
   for (const tool of tools) {
@@ -61,7 +67,7 @@ export const createToolRegistry = (tools: readonly AnyTool[]): ToolRegistry => {
     if (!tool) {
       return errorResult({
         code: 'invalid_input',
-        message: `Unknown tool "${name}". Available: ${[...byName.keys()].join(', ')}.`,
+        message: `Unknown tool "${echoName(name)}". Available: ${[...byName.keys()].join(', ')}.`,
         details: { field: 'name' },
       });
     }

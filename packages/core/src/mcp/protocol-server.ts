@@ -36,7 +36,10 @@ const noProgress = async () => {};
 /** `tools/call` over the registry: shared by the SDK-served path and the JSON fast path. */
 export const createToolCaller = (options: ProtocolServerOptions) => {
   const { registry, log } = options;
+  // Names a client sends that are not tools never become a metrics label or a long log field.
+  const known = new Set(registry.list.tools.map((t) => t.name));
   return async (call: ToolCallRequest): Promise<CallToolResult> => {
+    const tool = known.has(call.name) ? call.name : '(unknown)';
     const requestId = call.authInfo?.extra?.requestId;
     const { progressToken, notify } = call;
     let child: Logger | undefined;
@@ -44,7 +47,7 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
       signal: call.signal,
       // Built on first use: most calls never log, and a pino child per call shows in the profile.
       get log() {
-        child ??= log.child({ tool: call.name, ...(requestId ? { reqId: requestId } : {}) });
+        child ??= log.child({ tool, ...(requestId ? { reqId: requestId } : {}) });
         return child;
       },
       progress:
@@ -79,7 +82,7 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
     const failure = result.isError
       ? (result.structuredContent as { error?: { code?: string } } | undefined)
       : undefined;
-    options.onToolCall?.(call.name, result.isError ? 'error' : 'ok', failure?.error?.code);
+    options.onToolCall?.(tool, result.isError ? 'error' : 'ok', failure?.error?.code);
     return result;
   };
 };
