@@ -33,6 +33,7 @@ export const coreEnvSchema = z.object({
   TOOL_QUEUE: z.coerce.number().int().min(0).default(32),
   TOOL_QUEUE_WAIT_MS: z.coerce.number().int().positive().default(5_000),
   METRICS_ENABLED: boolish.default(false),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().optional(),

@@ -144,6 +144,7 @@ export const prepareServer = <S extends z.ZodObject>(
       tools: { registry, callTool },
       onClose: dispose,
       metrics: config.METRICS_ENABLED,
+      requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
       ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),
       guard: {
         verifier: createVerifier(credentials),
