@@ -12,11 +12,11 @@ const production = (env: Record<string, string>) => () =>
 describe('production refuses weak or missing credentials', { timeout: 30_000 }, () => {
   it.each([
     ['no credentials at all', {}],
-    ['a password shorter than 12 characters', { AUTH_USERNAME: 'ops', AUTH_PASSWORD: 'short-pw' }],
+    ['a password shorter than 16 characters', { AUTH_USERNAME: 'ops', AUTH_PASSWORD: 'short-pw-12chr' }],
     ['a known default password', { AUTH_USERNAME: 'ops', AUTH_PASSWORD: 'changeme123' }],
     ['secret123', { AUTH_USERNAME: 'ops', AUTH_PASSWORD: 'secret123' }],
     ['the username as password', { AUTH_USERNAME: 'operations-team', AUTH_PASSWORD: 'operations-team' }],
-    ['a weak entry in AUTH_CREDENTIALS', { AUTH_CREDENTIALS: 'a:strong-password-123,b:admin' }],
+    ['a weak entry in AUTH_CREDENTIALS', { AUTH_CREDENTIALS: 'a:strong-password-12345,b:admin' }],
     ['a user without password', { AUTH_USERNAME: 'ops' }],
     ['a short bearer token', { AUTH_BEARER_TOKENS: 'abc' }],
   ])('refuses %s', (_name, env) => {

@@ -1,5 +1,6 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type * as z from 'zod/v4';
+import { guessablePasswords } from './auth/strength.js';
 import { ConfigError } from './config.js';
 import { devCredentialsBanner, prepareServer, type ServerDefinition, StartupError } from './server.js';
 
@@ -30,7 +31,12 @@ export const runMain = async <S extends z.ZodObject>(
       return fatal(definition.name, error.problems);
     throw error;
   }
-  const { config, log } = prepared;
+  const { config, log, host } = prepared;
+  // Async and heavy (dictionaries), so outside prepareServer: only a production HTTP start pays for it.
+  if (config.NODE_ENV === 'production' && prepared.transport === 'http') {
+    const guessable = await guessablePasswords(prepared.credentials.basic);
+    if (guessable.length > 0) return fatal(definition.name, guessable);
+  }
 
   // Handlers go in before listening, so a SIGTERM during start-up also exits cleanly.
   let close: () => Promise<void> = async () => {};
@@ -70,18 +76,18 @@ export const runMain = async <S extends z.ZodObject>(
   } else {
     const app = await prepared.buildHttp();
     try {
-      await app.listen({ port: config.PORT, host: config.HOST });
+      await app.listen({ port: config.PORT, host });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return fatal(definition.name, [
         code === 'EADDRINUSE'
-          ? `port ${config.PORT} on ${config.HOST} is already in use (set PORT)`
-          : `cannot listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`,
+          ? `port ${config.PORT} on ${host} is already in use (set PORT)`
+          : `cannot listen on ${host}:${config.PORT}: ${(error as Error).message}`,
       ]);
     }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
     url = `http://${shownHost}:${port}`;
     log.info({ transport: 'http', url: `${url}/mcp` }, `${definition.name} listening`);
     const banner = devCredentialsBanner(prepared.credentials, `${url}/mcp`);

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type * as z from 'zod/v4';
 import { basicHeader, type Credentials, resolveCredentials } from './auth/credentials.js';
-import { parseAllowList } from './auth/ip-allow.js';
+import { checkTrustProxy, parseAllowList } from './auth/ip-allow.js';
 import { createFailureCounter } from './auth/throttle.js';
 import { createVerifier } from './auth/verify.js';
 import { type CoreConfig, loadConfig } from './config.js';
@@ -10,6 +10,7 @@ import { FETCH_QUEUE_MAX } from './limits/limits.js';
 import { createSemaphore } from './limits/semaphore.js';
 import { createLogger } from './logger.js';
 import { createProtocolServerFactory, createToolCaller } from './mcp/protocol-server.js';
+import { createToolLimiter } from './mcp/tool-limiter.js';
 import { recordToolCall } from './metrics/registry.js';
 import { safeFetchOptionsFromEnv } from './safe-fetch/env.js';
 import { createSafeFetch, type SafeFetch } from './safe-fetch/safe-fetch.js';
@@ -58,6 +59,8 @@ export interface PreparedServer {
   config: CoreConfig;
   log: Logger;
   transport: Transport;
+  /** The address to listen on: HOST, else loopback for a generated dev password, else 0.0.0.0. */
+  host: string;
   credentials: Credentials;
   store: Store;
   factory: ReturnType<typeof createProtocolServerFactory>;
@@ -89,6 +92,11 @@ export const prepareServer = <S extends z.ZodObject>(
   let allowIps: ReturnType<typeof parseAllowList> | undefined;
   try {
     allowIps = config.AUTH_ALLOW_IPS ? parseAllowList(config.AUTH_ALLOW_IPS) : undefined;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  try {
+    if (config.TRUST_PROXY) checkTrustProxy(config.TRUST_PROXY);
   } catch (error) {
     problems.push((error as Error).message);
   }
@@ -138,6 +146,11 @@ export const prepareServer = <S extends z.ZodObject>(
     registry,
     log,
     fetchBudget: config.FETCH_BUDGET,
+    limiter: createToolLimiter({
+      concurrency: config.TOOL_CONCURRENCY,
+      queue: config.TOOL_QUEUE,
+      queueWaitMs: config.TOOL_QUEUE_WAIT_MS,
+    }),
     ...(config.METRICS_ENABLED
       ? {
           onToolCall: (tool: string, outcome: string, code?: string) => recordToolCall(tool, code ?? outcome),
@@ -157,17 +170,23 @@ export const prepareServer = <S extends z.ZodObject>(
       onClose: dispose,
       metrics: config.METRICS_ENABLED,
       fetchBudget: config.FETCH_BUDGET,
+      requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
       ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),
       guard: {
         verifier: createVerifier(credentials),
         failures: createFailureCounter(store, config.AUTH_FAILURE_WINDOW_S * 1000),
         maxFailures: config.AUTH_MAX_FAILURES,
+        maxFailuresPerIp: config.AUTH_MAX_FAILURES_PER_IP ?? config.AUTH_MAX_FAILURES * 5,
         ...(allowIps ? { allowIps } : {}),
         allowedOrigins: config.ALLOWED_ORIGINS ?? [],
       },
     });
 
-  return { config, log, transport, credentials, store, factory, buildHttp, dispose };
+  // A generated password is printed on a terminal: such a server is for this machine only, unless the
+  // developer chose to expose it by setting HOST.
+  const host = config.HOST ?? (credentials.generated ? '127.0.0.1' : '0.0.0.0');
+
+  return { config, log, transport, host, credentials, store, factory, buildHttp, dispose };
 };
 
 /** The one-time banner for generated dev credentials: stderr, never the JSON log stream. */

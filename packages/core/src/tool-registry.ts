@@ -25,6 +25,12 @@ export const describeIssues = (issues: readonly z.core.$ZodIssue[]): string =>
     })
     .join('; ');
 
+/** The longest piece of a client-sent tool name echoed back: enough to spot a typo, never a megabyte. */
+export const MAX_ECHOED_NAME = 100;
+
+const echoName = (name: string): string =>
+  name.length > MAX_ECHOED_NAME ? `${name.slice(0, MAX_ECHOED_NAME)}…` : name;
+
 /**
  * How long one tool call may run. SDK clients give up on a request after 60 s by default, and progress
  * notifications do not reset that clock (SDK v1), so every call answers — with `upstream_timeout` if it
@@ -63,7 +69,7 @@ export const createToolRegistry = (
     if (!tool) {
       return errorResult({
         code: 'invalid_input',
-        message: `Unknown tool "${name}". Available: ${[...byName.keys()].join(', ')}.`,
+        message: `Unknown tool "${echoName(name)}". Available: ${[...byName.keys()].join(', ')}.`,
         details: { fields: ['name'] },
       });
     }

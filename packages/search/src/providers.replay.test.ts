@@ -1,6 +1,8 @@
+import { recordingStore } from '@mcp/core/testing';
 import { warmHtmlPool } from '@mcp/html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { duckDuckGoTask } from './providers/duckduckgo-parse.js';
+import { createSearch } from './search.js';
 import { closeReplaysAfterEach, configFor, KEYS, ROUTES, replay, searchWith } from './test-support.js';
 
 closeReplaysAfterEach();
@@ -102,5 +104,23 @@ describe('each provider against its recorded answer', () => {
     const form = new URLSearchParams(sent?.body);
     expect(form.get('q')).toBe('weather Jakarta');
     expect(form.get('kl')).toBe('fr-fr');
+  });
+});
+
+describe('store key names', () => {
+  it('never contain a provider key, not even SerpAPI’s, which travels in the query string', async () => {
+    const server = await replay([ROUTES.serpapi, ROUTES.google_cse]);
+    const store = recordingStore();
+    for (const provider of ['serpapi', 'google_cse'] as const) {
+      const { search } = createSearch(configFor(server.url, { SERP_PROVIDER: provider }), { store });
+      const res = await search({ query: 'coffee java' });
+      expect(res.ok).toBe(true);
+    }
+    expect(server.requests.some((r) => r.url.includes(KEYS.serpapi))).toBe(true);
+    expect(store.keys.size).toBeGreaterThan(0);
+    for (const key of store.keys) {
+      expect(key).not.toContain(KEYS.serpapi);
+      expect(key).not.toContain(KEYS.google);
+    }
   });
 });

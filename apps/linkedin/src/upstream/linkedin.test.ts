@@ -1,5 +1,5 @@
 import { createUpstream, err, ok } from '@mcp/core';
-import { type ReplayServer, readFixtureText, startReplayServer } from '@mcp/core/testing';
+import { type ReplayServer, readFixtureText, recordingStore, startReplayServer } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchConfigFromEnv } from '../config.js';
@@ -214,6 +214,25 @@ describe('provider template', () => {
       expect(everything).not.toContain(secret);
     await leaky.close();
     await echo.close();
+  });
+
+  it('never writes the provider template’s keys into a store key name, even with a cache', async () => {
+    const store = recordingStore();
+    const cached = createLinkedInFetcher(
+      fetchConfigFromEnv({
+        LINKEDIN_FETCH_URL_TEMPLATE: `${provider.url}/path-key-55/scrape?api_key=k-456&url={url}`,
+        LINKEDIN_RATE_PER_SECOND: 50,
+      }),
+      { createUpstream: (options) => createUpstream({ ...options, store, cache: { ttlMs: 60_000 } }) },
+    );
+    const res = await cached.fetchPage('https://www.linkedin.com/company/audiense/');
+    expect(res.ok).toBe(true);
+    expect(store.keys.size).toBeGreaterThan(0);
+    for (const key of store.keys) {
+      expect(key).not.toContain('k-456');
+      expect(key).not.toContain('path-key-55');
+    }
+    await cached.close();
   });
 
   it('builds provider URLs by encoding the LinkedIn URL', () => {

@@ -13,7 +13,7 @@ export interface Credentials {
   generated?: BasicCredential;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = 16;
 export const MIN_TOKEN_LENGTH = 24;
 
 /** Defaults seen in copy-pasted configs; a production deployment with one of them is refused. */

@@ -47,3 +47,54 @@ describe('auth logging', () => {
     expect(all).toContain('tool handler threw');
   });
 });
+
+const capture = () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, sink };
+};
+
+describe('failed-login log: the username only when plausible', () => {
+  it('never logs a username that is not a configured one (a password typed in the wrong field)', async () => {
+    const { lines, sink } = capture();
+    const log = pino({ level: 'trace', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
+    const server = await startTestServer(exampleServer, { log });
+    const pasted = 'Tr0ub4dor&3-pasted-in-username';
+    await server.post(
+      { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+      {
+        authorization: `Basic ${Buffer.from(`${pasted}:whatever`).toString('base64')}`,
+      },
+    );
+    await server.close();
+    const refused = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'auth refused');
+    expect(refused).toMatchObject({ reason: 'bad_credentials' });
+    expect(refused).not.toHaveProperty('username');
+    expect(lines.join('')).not.toContain(pasted);
+  });
+});
+
+describe('log redaction', () => {
+  it('hides credentials at any depth a log call is likely to carry them', () => {
+    const { lines, sink } = capture();
+    const log = pino({ redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
+    log.info(
+      {
+        err: { config: { headers: { authorization: 'Basic c2VjcmV0LWEK', Cookie: 'x' } } },
+        upstream: { request: { headers: { 'proxy-authorization': 'Basic c2VjcmV0LWIK' } } },
+        provider: { options: { apiKey: 'secret-c', api_key: 'secret-d', token: 'secret-e' } },
+        a: { b: { c: { password: 'secret-f' } } },
+      },
+      'nested',
+    );
+    const out = lines.join('');
+    for (const secret of ['c2VjcmV0LWEK', 'c2VjcmV0LWIK', 'secret-c', 'secret-d', 'secret-e', 'secret-f'])
+      expect(out).not.toContain(secret);
+    expect(out).toContain('[redacted]');
+  });
+});

@@ -3,7 +3,15 @@ import type { Credentials } from './credentials.js';
 
 export type AuthOutcome =
   | { ok: true; username: string; scheme: 'basic' | 'bearer' }
-  | { ok: false; reason: AuthFailureReason; username?: string };
+  | {
+      ok: false;
+      reason: AuthFailureReason;
+      /**
+       * The username a Basic request claimed, only when it is a configured one. Anything else may be
+       * a password pasted into the wrong field, so it never leaves the verifier (nor reaches the logs).
+       */
+      username?: string;
+    };
 
 export type AuthFailureReason =
   | 'missing'
@@ -61,14 +69,17 @@ export const createVerifier = (credentials: Credentials): Verifier => {
     if (!username) return { ok: false, reason: 'empty_username' };
 
     let matched: string | undefined;
+    let known: string | undefined;
     for (const cred of basic) {
       const userOk = same(username, cred.user);
       const passOk = same(password, cred.pass);
+      if (userOk) known = cred.username;
       if (userOk && passOk) matched = cred.username;
     }
-    return matched
-      ? { ok: true, username: matched, scheme: 'basic' }
-      : { ok: false, reason: 'bad_credentials', username };
+    if (matched) return { ok: true, username: matched, scheme: 'basic' };
+    return known === undefined
+      ? { ok: false, reason: 'bad_credentials' }
+      : { ok: false, reason: 'bad_credentials', username: known };
   };
 
   return { verify };

@@ -27,11 +27,25 @@ export interface HttpAppOptions {
   metrics?: boolean;
   /** `FETCH_BUDGET`: outbound page fetches one POST /mcp may trigger. */
   fetchBudget?: number;
+  /** Longest time for a whole request (headers and body) to arrive; default REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
   /** Extra routes inside the authenticated scope. */
   protectedRoutes?: (app: FastifyInstance) => Promise<void> | void;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
+/** A 1 MB body arrives well within this on any real link; a client dripping bytes does not. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Headers are small: they get a third of the request's time, at most 10 s. */
+const MAX_HEADERS_TIMEOUT_MS = 10_000;
+/** A socket with no byte either way for this long is closed (long tool calls still send within it). */
+export const IDLE_TIMEOUT_MS = 120_000;
+/**
+ * Idle keep-alive connections are kept a little longer than Traefik's 90 s idle timeout towards its
+ * backends, so the proxy, not the app, closes them (the other way round, a request racing the close
+ * gets a 502).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 95_000;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -43,8 +57,19 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
   const fastPath = options.tools
     ? await createFastPath({ factory: options.factory, ...options.tools })
     : undefined;
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     loggerInstance: options.log,
+    requestTimeout,
+    connectionTimeout: IDLE_TIMEOUT_MS,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    // Node enforces the request and headers timeouts on a timer (every 30 s by default): check every
+    // second so a slow-drip client is cut off close to the limit, not up to 30 s after it.
+    http: {
+      headersTimeout: Math.min(MAX_HEADERS_TIMEOUT_MS, Math.max(1, Math.floor(requestTimeout / 3))),
+      requestTimeout,
+      connectionsCheckingInterval: Math.min(1000, requestTimeout),
+    },
     bodyLimit: options.bodyLimit ?? BODY_LIMIT,
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
     // Our onResponse hook logs one line per request instead of Fastify's two.

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { createFetchBudget } from '../limits/fetch-budget.js';
 import type { FastPath } from '../mcp/fast-path.js';
 import { DEFAULT_FETCH_BUDGET } from '../mcp/protocol-server.js';
+import { batchRefusal } from './batch.js';
 import { exceedsDepth, MAX_JSON_DEPTH } from './json-depth.js';
 
 export interface McpRoutesOptions {
@@ -57,6 +58,8 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
         `Invalid Request: JSON nested deeper than ${MAX_JSON_DEPTH} levels.`,
       );
     }
+    const refusal = batchRefusal(request.headers, request.body);
+    if (refusal) return rpcError(reply, 400, -32600, refusal);
     attachFetchBudget(request.raw as { auth?: AuthInfo }, opts.fetchBudget ?? DEFAULT_FETCH_BUDGET);
     const fast = opts.fastPath?.accept(request.headers, request.body);
     if (fast && opts.fastPath) {

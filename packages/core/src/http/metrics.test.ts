@@ -29,6 +29,18 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('unknown tool names in metrics', () => {
+  it('counts every unknown name under one label, so a client cannot grow the label set', async () => {
+    for (const name of ['nope_1', 'nope_2', 'x'.repeat(300)])
+      await server.post({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: {} } });
+    const res = await fetch(`${server.url}/metrics`, { headers: { authorization: server.authorization } });
+    const text = await res.text();
+    expect(text).not.toContain('nope_1');
+    expect(text).not.toContain('xxxxxxxx');
+    expect(text).toMatch(/mcp_tool_calls_total\{tool="\(unknown\)",outcome="invalid_input"\} 3/);
+  });
+});
+
 describe('without METRICS_ENABLED', () => {
   it('has no /metrics route', async () => {
     const plain = await startTestServer(exampleServer);

@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import { createFetchBudget, isFetchBudget } from '../limits/fetch-budget.js';
 import type { ToolContext } from '../tool.js';
 import type { ToolRegistry } from '../tool-registry.js';
-import { readToolError } from '../tool-result.js';
+import { errorResult, readToolError } from '../tool-result.js';
+import type { ToolLimiter } from './tool-limiter.js';
 
 export interface ServerIdentity {
   name: string;
@@ -20,6 +21,8 @@ export interface ProtocolServerOptions extends ServerIdentity {
   fetchBudget?: number;
   /** Observes each tool call (metrics). */
   onToolCall?: (tool: string, outcome: 'ok' | 'error', errorCode?: string) => void;
+  /** The per-process cap on running tool calls; one instance shared by every transport. */
+  limiter?: ToolLimiter;
 }
 
 export interface ToolCallRequest {
@@ -39,7 +42,10 @@ export const DEFAULT_FETCH_BUDGET = 100;
 /** `tools/call` over the registry: shared by the SDK-served path and the JSON fast path. */
 export const createToolCaller = (options: ProtocolServerOptions) => {
   const { registry, log } = options;
+  // Names a client sends that are not tools never become a metrics label or a long log field.
+  const known = new Set(registry.list.tools.map((t) => t.name));
   return async (call: ToolCallRequest): Promise<CallToolResult> => {
+    const tool = known.has(call.name) ? call.name : '(unknown)';
     const requestId = call.authInfo?.extra?.requestId;
     const { progressToken, notify } = call;
     // Over HTTP, /mcp puts one budget per HTTP request on its authInfo, shared by all its calls.
@@ -52,7 +58,7 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
         : createFetchBudget(options.fetchBudget ?? DEFAULT_FETCH_BUDGET),
       // Built on first use: most calls never log, and a pino child per call shows in the profile.
       get log() {
-        child ??= log.child({ tool: call.name, ...(requestId ? { reqId: requestId } : {}) });
+        child ??= log.child({ tool, ...(requestId ? { reqId: requestId } : {}) });
         return child;
       },
       progress:
@@ -69,11 +75,26 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
                 },
               }),
     };
-    const result = await registry.call(call.name, call.arguments, toolCtx);
-    if (options.onToolCall) {
-      const code = result.isError ? readToolError(result)?.code : undefined;
-      options.onToolCall(call.name, result.isError ? 'error' : 'ok', code);
+    const slot = options.limiter ? await options.limiter.acquire(call.signal) : undefined;
+    let result: CallToolResult;
+    if (slot && !slot.ok) {
+      result = errorResult({
+        code: 'rate_limited',
+        message: `This server is running too many tool calls; retry in ${slot.retryAfterS} s.`,
+        details: { retry_after_s: slot.retryAfterS },
+      });
+    } else {
+      try {
+        result = await registry.call(call.name, call.arguments, toolCtx);
+      } finally {
+        slot?.release();
+      }
     }
+    options.onToolCall?.(
+      tool,
+      result.isError ? 'error' : 'ok',
+      result.isError ? readToolError(result)?.code : undefined,
+    );
     return result;
   };
 };

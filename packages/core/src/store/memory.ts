@@ -6,6 +6,8 @@ export interface MemoryStoreOptions {
   maxEntries?: number;
   /** Rough bound on cached bytes (JSON length), so large bodies cannot exhaust memory. */
   maxBytes?: number;
+  /** Most counters kept (failed-auth throttle keys); least recently used go first. */
+  maxCounters?: number;
   /** Clock, for tests. */
   now?: () => number;
 }
@@ -40,7 +42,9 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): Store => {
     ttlResolution: 0,
   });
   // Bounded too: a flood of distinct keys (client IPs, upstreams) must not grow memory without limit.
-  const counters = new LRUCache<string, { n: number; until: number }>({ max: 50_000 });
+  const counters = new LRUCache<string, { n: number; until: number }>({
+    max: options.maxCounters ?? 50_000,
+  });
   const buckets = new LRUCache<string, { tat: number }>({ max: 10_000 });
   const locks = new Map<string, { token: symbol; until: number }>();
 

@@ -95,4 +95,29 @@ describe('failed-auth throttle on the shared store', () => {
     expect(good.statusCode).toBe(429);
     expect(good.headers['retry-after']).toMatch(/^\d+$/);
   });
+
+  it('a success on one replica clears that pair on all; Redis keys expire and hold no username', async () => {
+    const prefix = `${PREFIX}reset:`;
+    const env = { REDIS_URL, REDIS_PREFIX: prefix, AUTH_MAX_FAILURES: '3' };
+    const a = await startTestServer(exampleServer, { env });
+    const b = await startTestServer(exampleServer, { env });
+    servers.push(a, b);
+    const bad = `Basic ${Buffer.from('tester:wrong').toString('base64')}`;
+    const attempt = async (s: TestServer, authorization: string) =>
+      (await s.inject({ method: 'POST', url: '/mcp', headers: { authorization }, payload: '{}' })).statusCode;
+    expect([await attempt(a, bad), await attempt(b, bad)]).toEqual([401, 401]);
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys = await redis.keys(`${prefix}*auth-fail*`);
+      expect(keys.length).toBe(2);
+      for (const key of keys) {
+        expect(key).not.toContain('tester');
+        expect(await redis.pttl(key)).toBeGreaterThan(0);
+      }
+      expect(await attempt(a, a.authorization)).not.toBe(429);
+      expect([await attempt(b, bad), await attempt(a, bad)]).toEqual([401, 401]);
+    } finally {
+      redis.disconnect();
+    }
+  });
 });

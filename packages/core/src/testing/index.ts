@@ -33,6 +33,7 @@ export {
 } from './perturb.js';
 export type { SpawnedServer } from './process.js';
 export { spawnServer, tsxNodeArgs } from './process.js';
+export { recordingStore } from './recording-store.js';
 export type { TestRedis } from './redis-server.js';
 export { deleteRedisKeys, freePort, startRedisServer, uniqueRedisPrefix } from './redis-server.js';
 export type {

@@ -10,7 +10,7 @@ export interface PreparedRequest {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
-  /** Identity of the request: cache and single-flight key. */
+  /** Identity of the request: cache and single-flight key. Holds no part of the URL but its host. */
   key: string;
   /** Whether the TTL cache may answer and store this call. */
   cacheable: boolean;
@@ -71,11 +71,15 @@ export const prepareRequest = (
     .map(([k, v]) => [k.toLowerCase(), v] as const)
     .sort(([a], [b]) => a.localeCompare(b));
   for (const [k, v] of callHeaders) headers[k] = v;
+  // The URL is hashed, never written out: some APIs take their key in the query (SerpAPI's
+  // `api_key`, Google CSE's `key`) or a provider template puts it in the path, and this key names
+  // cache entries and locks in a shared store (Redis) that operators and dumps can read.
   const key = [
     upstream.name,
     mode,
     method,
-    url.href,
+    url.host,
+    digest(url.href),
     body === undefined ? '' : digest(body),
     callHeaders.length ? digest(JSON.stringify(callHeaders)) : '',
   ].join('|');
