@@ -9,6 +9,8 @@ export { AUTH_VAR } from './clients/header-ref.js';
 export type { MergeResult } from './clients/merge.js';
 export { mergeIntoFile, mergeServers } from './clients/merge.js';
 export type { CheckResult, CheckStatus } from './doctor/check.js';
+export type { Exec, ExecOptions } from './exec.js';
+export { exec } from './exec.js';
 export type { Io } from './io.js';
 export { CliError } from './io.js';
 export { DEFAULT_START_PORT, LOCAL_ORDER, localUrl } from './local.js';

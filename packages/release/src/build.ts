@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { type Exec, exec } from '@mcp/cli';
 import type { PackTarget } from './apps.js';
-import { type Exec, exec } from './exec.js';
 
 export const sourceDir = (root: string, target: PackTarget): string =>
   target === 'cli' ? join(root, 'packages', 'cli') : join(root, 'apps', target);

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppId } from '@mcp/cli';
+import { exec } from '@mcp/cli';
 import { must } from '../build.js';
-import { exec } from '../exec.js';
 import type { Repository } from '../repository.js';
 import { ENTRY_POINT, mcpbManifest } from './manifest.js';
 

@@ -1,9 +1,8 @@
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type AppId, npmPackageName } from '@mcp/cli';
+import { type AppId, exec, npmPackageName } from '@mcp/cli';
 import { type PackTarget, releaseApp } from '../apps.js';
 import { must, sourceDir } from '../build.js';
-import { exec } from '../exec.js';
 import { mcpName, type Repository } from '../repository.js';
 
 /**

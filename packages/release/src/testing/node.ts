@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
+import { exec } from '@mcp/cli';
 import { must } from '../build.js';
-import { exec } from '../exec.js';
 
 /**
  * The Node lines the published packages promise to run on (engines `>=22.12`): the oldest supported
