@@ -40,6 +40,10 @@ const startReplicas = async (count: number, env: Record<string, string>): Promis
           AUTH_PASSWORD: TEST_CREDENTIAL.password,
           AUTH_MAX_FAILURES: String(MAX_FAILURES),
           TRUST_PROXY: '127.0.0.1',
+          // The burst is 50 calls per replica waiting on a 7 req/s budget for ~20 s: the per-process
+          // tool cap (TOOL_CONCURRENCY, 5 s queue wait by default) is not what this test measures.
+          TOOL_QUEUE: '200',
+          TOOL_QUEUE_WAIT_MS: '60000',
           ...env,
         },
       });
