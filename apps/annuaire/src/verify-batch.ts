@@ -52,7 +52,7 @@ export const verifyBatch = async (
   api: AnnuaireClient,
   inputs: readonly string[],
   options: BatchOptions,
-): Promise<BatchLine[]> => {
+): Promise<{ lines: BatchLine[]; registerChecks: number }> => {
   const ids = inputs.map(identify);
   // One check per distinct SIREN (SIREN and TVA lines share it) and one per distinct SIRET: a SIRET
   // query finds nothing when the establishment does not exist, which says nothing of the company.
@@ -87,7 +87,7 @@ export const verifyBatch = async (
     await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, queries.size) }, worker));
   }
 
-  return ids.map((id): BatchLine => {
+  const lines = ids.map((id): BatchLine => {
     if (isUnreadable(id)) {
       return {
         input: id.input,
@@ -125,4 +125,5 @@ export const verifyBatch = async (
     const { register, name } = statusOf(id, answer.value);
     return { ...line, register, company_name: name };
   });
+  return { lines, registerChecks: options.checkRegister ? queries.size : 0 };
 };

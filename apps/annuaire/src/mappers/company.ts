@@ -112,7 +112,7 @@ export const mapCompany = (raw: RawCompany, siret?: string): Company => {
     closed_on: text(raw.date_fermeture),
     updated_at: text(raw.date_mise_a_jour),
     vat_number_computed: tvaFromSiren(raw.siren),
-    vat_numbers_registered: [...new Set(raw.tva.map((v) => v.replace(/\s/g, '').toUpperCase()))],
+    vat_numbers_registered: raw.tva,
     head_office: headOffice,
     establishment: matched ? mapEstablishment(matched) : null,
     activity: {

@@ -43,7 +43,7 @@ type Output = z.infer<typeof output>;
 /** Whether the DGFiP list the register carries names this number; silent when the list is empty. */
 const vatVerdict = (tva: string, registered: readonly string[]): string => {
   if (registered.length === 0) return '';
-  const listed = registered.some((v) => v.replace(/\s/g, '').toUpperCase() === tva);
+  const listed = registered.includes(tva);
   return listed
     ? '; the register lists it as an active VAT number'
     : '; the register does not list it among the active VAT numbers';

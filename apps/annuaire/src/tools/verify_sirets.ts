@@ -73,7 +73,7 @@ export const verifySirets = ({ api }: AnnuaireDeps) =>
     output,
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: true },
     async handler({ ids, check_register, max_seconds }, { signal, progress }) {
-      const results = await verifyBatch(api, ids, {
+      const { lines: results, registerChecks } = await verifyBatch(api, ids, {
         checkRegister: check_register,
         deadlineMs: max_seconds * 1000,
         signal,
@@ -89,14 +89,11 @@ export const verifySirets = ({ api }: AnnuaireDeps) =>
         unknown: count((l) => l.register === 'not_found'),
         unchecked: count((l) => l.register === 'unchecked'),
       };
-      const checks = new Set(
-        results.filter((l) => l.valid).map((l) => (l.kind === 'siret' ? l.normalized : l.siren)),
-      );
       const late = count((l) => l.unchecked_reason === 'deadline');
       return {
         results,
         totals,
-        register_checks: check_register ? checks.size : 0,
+        register_checks: registerChecks,
         note: late
           ? `${late} valid numbers were not checked within ${max_seconds} s (the register allows 7 requests/s); call again with those.`
           : null,

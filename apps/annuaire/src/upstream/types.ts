@@ -151,8 +151,8 @@ export const rawCompanySchema = z.object({
   immatriculation: rawImmatriculationSchema,
   finances: rawFinancesSchema,
   complements: rawComplementsSchema,
-  /** Active French intra-EU VAT numbers (source DGFiP). */
-  tva: strings(),
+  /** Active French intra-EU VAT numbers (source DGFiP), as `FR…` without spaces, each once. */
+  tva: strings().transform((numbers) => [...new Set(numbers.map((v) => v.replace(/\s/g, '').toUpperCase()))]),
   admin: lenientObject({ slug: str() }),
 });
 export type RawCompany = z.output<typeof rawCompanySchema>;
