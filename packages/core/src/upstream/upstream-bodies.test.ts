@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture, readFixtureText } from '../testing/fixtures.js';
-import { upstreamHarness } from './test-support.js';
+import { upstreamHarness } from '../testing/upstream-harness.js';
 
 const { serve, client } = upstreamHarness({ name: 'ddg', cache: { ttlMs: 60_000 } });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../metrics/registry.js';
 import { createMemoryStore } from '../store/memory.js';
-import { upstreamHarness } from './test-support.js';
+import { upstreamHarness } from '../testing/upstream-harness.js';
 import { createUpstream } from './upstream.js';
 
 const { track, serve, client } = upstreamHarness({ name: 'serper', cache: { ttlMs: 60_000 } });

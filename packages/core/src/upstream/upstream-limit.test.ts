@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../metrics/registry.js';
 import { busiestSecond } from '../testing/arrivals.js';
 import type { ReplayServer } from '../testing/replay-server.js';
-import { upstreamHarness } from './test-support.js';
+import { upstreamHarness } from '../testing/upstream-harness.js';
 import type { Upstream, UpstreamOptions } from './types.js';
 import { createUpstream } from './upstream.js';
 

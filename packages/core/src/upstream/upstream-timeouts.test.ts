@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../metrics/registry.js';
-import { upstreamHarness } from './test-support.js';
+import { upstreamHarness } from '../testing/upstream-harness.js';
 import { createUpstream } from './upstream.js';
 
 const { serve, client } = upstreamHarness({ name: 'annuaire' });

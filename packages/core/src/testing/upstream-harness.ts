@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest';
 import { createMetrics } from '../metrics/registry.js';
-import { type ReplayRoute, type ReplayServer, startReplayServer } from '../testing/replay-server.js';
-import type { Upstream, UpstreamOptions } from './types.js';
-import { createUpstream } from './upstream.js';
+import { type ReplayRoute, type ReplayServer, startReplayServer } from './replay-server.js';
+import type { Upstream, UpstreamOptions } from '../upstream/types.js';
+import { createUpstream } from '../upstream/upstream.js';
 
 // Shared by the upstream tests: loopback servers and clients that close after each test.
 
