@@ -97,9 +97,6 @@ export const linkedinEnvShape = {
   LINKEDIN_ACCEPT_LANGUAGE: optional(
     z.string().trim().min(2).max(200).describe('Accept-Language sent to LinkedIn'),
   ),
-  // Read by core's safeFetch (find_company's website check); listed so the parsed env keeps them.
-  SAFE_FETCH_ALLOW_HOSTS: optional(z.string().describe('tests only: hosts exempt from the SSRF guard')),
-  SAFE_FETCH_ALLOW_PORTS: optional(z.string().describe('tests only: extra ports allowed by safeFetch')),
 };
 
 export const linkedinEnvSchema = z.object({ ...searchEnvShape, ...linkedinEnvShape });

@@ -17,9 +17,6 @@ export const rdapEnvSchema = z.object({
   RDAP_BOOTSTRAP_TTL_S: z.coerce.number().int().positive().default(86_400),
   RDAP_RATE_PER_SECOND: z.coerce.number().positive().default(5),
   RDAP_CONCURRENCY_PER_REGISTRY: z.coerce.number().int().min(1).max(20).default(4),
-  // Common variables (DESIGN §3) read here because registrar links go through safeFetch.
-  SAFE_FETCH_ALLOW_HOSTS: z.string().optional(),
-  SAFE_FETCH_ALLOW_PORTS: z.string().optional(),
 });
 
 export type RdapEnv = z.output<typeof rdapEnvSchema>;

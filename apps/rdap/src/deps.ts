@@ -1,4 +1,10 @@
-import { createSafeFetch, type SafeFetch, type Store, safeFetchOptionsFromEnv } from '@mcp/core';
+import {
+  type CoreConfig,
+  createSafeFetch,
+  type SafeFetch,
+  type Store,
+  safeFetchOptionsFromEnv,
+} from '@mcp/core';
 import type { Logger } from 'pino';
 import { type BootstrapStore, createBootstrapStore } from './bootstrap/store.js';
 import type { RdapEnv } from './config.js';
@@ -19,10 +25,16 @@ export interface RdapDeps {
 }
 
 /**
- * `safeFetch`: the process's (core's `ctx.safeFetch`, under FETCH_CONCURRENCY); tests may leave it out
- * and get one built from the same env.
+ * `env`: core's parsed env (`ctx.env`, or `loadConfig(rdapEnvSchema, …)` in tests), which carries the
+ * SAFE_FETCH_ALLOW_* test switches. `safeFetch`: the process's (core's `ctx.safeFetch`, under
+ * FETCH_CONCURRENCY); tests may leave it out and get one built from the same env.
  */
-export const createRdapDeps = (env: RdapEnv, log: Logger, store?: Store, safeFetch?: SafeFetch): RdapDeps => {
+export const createRdapDeps = (
+  env: CoreConfig & RdapEnv,
+  log: Logger,
+  store?: Store,
+  safeFetch?: SafeFetch,
+): RdapDeps => {
   const allow = safeFetchOptionsFromEnv({
     SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
     SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,

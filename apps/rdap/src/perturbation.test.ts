@@ -1,4 +1,4 @@
-import { createToolRegistry } from '@mcp/core';
+import { createToolRegistry, loadConfig } from '@mcp/core';
 import {
   outcomeOf,
   perturbationRuns,
@@ -84,7 +84,7 @@ const answer = async (fixture: string, body: unknown): Promise<string[]> => {
   };
   // A fresh app per case: the bootstrap store keeps a file for a day, and each case serves another.
   const deps = createRdapDeps(
-    rdapEnvSchema.parse({
+    loadConfig(rdapEnvSchema, {
       RDAP_BOOTSTRAP_URL: http.url,
       RDAP_SERVERS_OVERRIDE_URL: http.url,
       RDAP_FR_BASE_URL: http.url,

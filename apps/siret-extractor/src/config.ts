@@ -3,8 +3,6 @@ import * as z from 'zod/v4';
 
 export const DEFAULT_ANNUAIRE_BASE_URL = 'https://recherche-entreprises.api.gouv.fr';
 
-const optional = (schema: z.ZodString) => schema.optional();
-
 /** This app's own env variables (the common ones come from @mcp/core). None is required. */
 export const extractorEnv = z.object({
   ANNUAIRE_BASE_URL: z
@@ -24,14 +22,6 @@ export const extractorEnv = z.object({
     .max(60_000)
     .default(15_000)
     .describe('Time limit of one page fetch (redirects included) and of one registry check'),
-  // Read by core's safeFetch; listed so the parsed env keeps them (tests against 127.0.0.1 only).
-  SAFE_FETCH_ALLOW_HOSTS: optional(z.string().describe('tests only: hosts exempt from the SSRF guard')),
-  SAFE_FETCH_ALLOW_PORTS: optional(
-    z
-      .string()
-      .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'comma-separated TCP ports')
-      .describe('tests only: extra ports allowed by safeFetch'),
-  ),
   // HTML_MAX_BYTES, HTML_MAX_DEPTH, HTML_PARSE_TIMEOUT_MS: the limits of every page parse.
   ...htmlEnv.shape,
 });

@@ -23,7 +23,6 @@ export {
   recordToolCall,
 } from './metrics/registry.js';
 export { checkAddress } from './safe-fetch/address.js';
-export { createSafeFetchFromEnv, safeFetch } from './safe-fetch/default.js';
 export { safeFetchOptionsFromEnv } from './safe-fetch/env.js';
 export type {
   CreateSafeFetchOptions,

@@ -1,4 +1,4 @@
-import { createToolRegistry, type ErrorPayload } from '@mcp/core';
+import { createToolRegistry, type ErrorPayload, loadConfig } from '@mcp/core';
 import { toolContext, toolErrorOf } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
@@ -28,7 +28,7 @@ export const callWith = async (
   name: string,
   args: unknown,
 ): Promise<ToolAnswer> => {
-  const deps = createRdapDeps(rdapEnvSchema.parse(env), silentLog);
+  const deps = createRdapDeps(loadConfig(rdapEnvSchema, env), silentLog);
   try {
     const r = await createToolRegistry(rdapTools(deps)).call(name, args, toolContext());
     return answerOf(r);
@@ -47,7 +47,7 @@ export const useTools = () => {
   let registry: ReturnType<typeof createToolRegistry> | undefined;
   beforeAll(async () => {
     up = await startUpstreams();
-    deps = createRdapDeps(rdapEnvSchema.parse(up.env), silentLog);
+    deps = createRdapDeps(loadConfig(rdapEnvSchema, up.env), silentLog);
     registry = createToolRegistry(rdapTools(deps));
   });
   afterAll(async () => {

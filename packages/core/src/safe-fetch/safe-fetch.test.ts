@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics } from '../metrics/registry.js';
 import { readFixtureText } from '../testing/fixtures.js';
 import { type ReplayRoute, type ReplayServer, startReplayServer } from '../testing/replay-server.js';
-import { createSafeFetchFromEnv } from './default.js';
 import { safeFetchOptionsFromEnv } from './env.js';
 import { createSafeFetch } from './safe-fetch.js';
 
@@ -207,19 +206,18 @@ describe('safeFetch: configuration from env', () => {
   it('warns once when the guard is relaxed, and stays silent otherwise', () => {
     const warnings: string[] = [];
     const log = { warn: (_obj: object, msg: string) => warnings.push(msg) };
-    createSafeFetchFromEnv({}, log);
+    createSafeFetch({ ...safeFetchOptionsFromEnv({}), log });
     expect(warnings).toEqual([]);
-    createSafeFetchFromEnv({ SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1' }, log);
+    createSafeFetch({ ...safeFetchOptionsFromEnv({ SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1' }), log });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('SAFE_FETCH_ALLOW_HOSTS');
   });
 
   it('keeps the guard on for hosts not in the allowlist', async () => {
     const server = await serve([{ path: '/', body: 'x', headers: html }]);
-    const relaxed = createSafeFetchFromEnv({
-      SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1',
-      SAFE_FETCH_ALLOW_PORTS: String(server.port),
-    });
+    const relaxed = createSafeFetch(
+      safeFetchOptionsFromEnv({ SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1', SAFE_FETCH_ALLOW_PORTS: String(server.port) }),
+    );
     expect((await relaxed(`${server.url}/`)).ok).toBe(true);
     const res = await relaxed(`http://localhost:${server.port}/`);
     expect(res).toMatchObject({
