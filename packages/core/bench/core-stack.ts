@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { prepareServer } from '../src/server.js';
 import { exampleServer } from '../src/testing/example-server.js';
 
-const prepared = prepareServer(exampleServer, {
+const prepared = await prepareServer(exampleServer, {
   env: {
     NODE_ENV: 'production',
     AUTH_USERNAME: 'bench',

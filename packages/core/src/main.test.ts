@@ -19,19 +19,19 @@ describe('production refuses weak or missing credentials', { timeout: 30_000 }, 
     ['a weak entry in AUTH_CREDENTIALS', { AUTH_CREDENTIALS: 'a:strong-password-12345,b:admin' }],
     ['a user without password', { AUTH_USERNAME: 'ops' }],
     ['a short bearer token', { AUTH_BEARER_TOKENS: 'abc' }],
-  ])('refuses %s', (_name, env) => {
-    expect(production(env)).toThrow(StartupError);
+  ])('refuses %s', async (_name, env) => {
+    await expect(production(env)()).rejects.toThrow(StartupError);
   });
 
-  it('accepts a strong password', () => {
-    const prepared = production({ AUTH_USERNAME: 'ops', AUTH_PASSWORD: 'a-Strong-passphrase-42' })();
+  it('accepts a strong password', async () => {
+    const prepared = await production({ AUTH_USERNAME: 'ops', AUTH_PASSWORD: 'a-Strong-passphrase-42' })();
     expect(prepared.credentials.generated).toBeUndefined();
   });
 
-  it('lists every config problem at once', () => {
-    expect(() =>
+  it('lists every config problem at once', async () => {
+    await expect(
       prepareServer(exampleServer, { env: { PORT: 'http', LOG_LEVEL: 'loud' }, argv: [] }),
-    ).toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
+    ).rejects.toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
   });
 
   it('a real process exits 1 with one clear line and never prints the password', async () => {

@@ -23,9 +23,9 @@ const fatal = (name: string, problems: string[]): never => {
 export const runMain = async <S extends z.ZodObject>(
   definition: ServerDefinition<S>,
 ): Promise<RunningServer> => {
-  let prepared: ReturnType<typeof prepareServer>;
+  let prepared: Awaited<ReturnType<typeof prepareServer>>;
   try {
-    prepared = prepareServer(definition);
+    prepared = await prepareServer(definition);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StartupError)
       return fatal(definition.name, error.problems);

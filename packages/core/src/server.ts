@@ -11,31 +11,39 @@ import { createSemaphore } from './limits/semaphore.js';
 import { createLogger } from './logger.js';
 import { createProtocolServerFactory, createToolCaller } from './mcp/protocol-server.js';
 import { createToolLimiter } from './mcp/tool-limiter.js';
-import { recordToolCall } from './metrics/registry.js';
+import { loadMetrics } from './metrics/types.js';
 import { safeFetchOptionsFromEnv } from './safe-fetch/env.js';
 import { createSafeFetch, type SafeFetch } from './safe-fetch/safe-fetch.js';
 import { createStoreFromConfig } from './store/from-config.js';
 import type { Store } from './store/types.js';
 import type { AnyTool } from './tool.js';
 import { createToolRegistry } from './tool-registry.js';
+import type { Upstream, UpstreamOptions } from './upstream/types.js';
+import { createUpstream } from './upstream/upstream.js';
 
 export interface ToolsContext<E> {
   env: CoreConfig & E;
   log: Logger;
   /**
-   * The server's one store (REDIS_URL: Redis shared by replicas, else in-memory): pass it to every
-   * upstream client (`createUpstream({ store })`) so rate limits, cache and single-flight are shared.
-   * Closed by the server after the app's own cleanups.
+   * The server's one store (REDIS_URL: Redis shared by replicas, else in-memory), already given to
+   * `createUpstream` below. Closed by the server after the app's own cleanups.
    */
   store: Store;
-  /** Registers cleanup (upstream pools, timers) run when the server shuts down. */
+  /** Registers cleanup (timers, pools the app opened itself) run when the server shuts down. */
   onClose: (cleanup: () => Promise<void> | void) => void;
   /**
    * The process's SSRF-guarded fetch for pages and links from third-party data: at most
    * `FETCH_CONCURRENCY` in flight across all tools (a bounded queue for the rest). Pass the handler's
-   * `ctx.fetchBudget` on each call.
+   * `ctx.fetchBudget` on each call (`{ budget }`).
    */
   safeFetch: SafeFetch;
+  /**
+   * Core's `createUpstream` bound to this server: `store` defaults to the server's store (rate limits,
+   * cache and single-flight shared by replicas), `metrics` to the server's (METRICS_ENABLED), and every
+   * client made here is closed by the server at shutdown, after the app's own cleanups. A request may
+   * carry the handler's `ctx.fetchBudget` (`{ budget }`) to count against the per-request limit.
+   */
+  createUpstream: (options: UpstreamOptions) => Upstream;
 }
 
 export interface ServerDefinition<S extends z.ZodObject = z.ZodObject> {
@@ -77,10 +85,10 @@ export class StartupError extends Error {
 }
 
 /** Validates env and credentials, compiles the tool registry, and returns what either transport needs. */
-export const prepareServer = <S extends z.ZodObject>(
+export const prepareServer = async <S extends z.ZodObject>(
   definition: ServerDefinition<S>,
   options: { env?: NodeJS.ProcessEnv; argv?: readonly string[]; log?: Logger } = {},
-): PreparedServer => {
+): Promise<PreparedServer> => {
   const config = loadConfig(definition.env, options.env ?? process.env);
   const transport: Transport =
     (options.argv ?? process.argv).includes('--stdio') || config.MCP_TRANSPORT === 'stdio' ? 'stdio' : 'http';
@@ -103,6 +111,8 @@ export const prepareServer = <S extends z.ZodObject>(
   // stdio has no network peer to authenticate: the parent process is the client.
   if (problems.length > 0 && transport === 'http') throw new StartupError(problems);
 
+  // Only an HTTP server serves /metrics: over stdio there is nobody to read them, so prom-client stays unloaded.
+  const metrics = config.METRICS_ENABLED && transport === 'http' ? await loadMetrics() : undefined;
   const store = createStoreFromConfig(config, definition.name, log);
   let safeFetch: SafeFetch;
   try {
@@ -113,11 +123,13 @@ export const prepareServer = <S extends z.ZodObject>(
       }),
       log,
       gate: createSemaphore({ limit: config.FETCH_CONCURRENCY, maxQueue: FETCH_QUEUE_MAX }),
+      ...(metrics ? { metrics } : {}),
     });
   } catch (error) {
     throw new StartupError([(error as Error).message]);
   }
   const cleanups: Array<() => Promise<void> | void> = [];
+  const upstreams: Upstream[] = [];
   const tools =
     typeof definition.tools === 'function'
       ? definition.tools({
@@ -126,24 +138,39 @@ export const prepareServer = <S extends z.ZodObject>(
           store,
           onClose: (cleanup) => cleanups.push(cleanup),
           safeFetch,
+          createUpstream: (upstreamOptions) => {
+            const upstream = createUpstream({
+              ...upstreamOptions,
+              store: upstreamOptions.store ?? store,
+              metrics: upstreamOptions.metrics ?? metrics,
+            });
+            upstreams.push(upstream);
+            return upstream;
+          },
         })
       : definition.tools;
+  const settle = async (what: string, closes: Array<Promise<void> | void>) => {
+    const results = await Promise.allSettled(closes);
+    for (const r of results) if (r.status === 'rejected') log.warn({ err: r.reason }, `${what} failed`);
+  };
   let disposed = false;
   const dispose = async () => {
-    const results = await Promise.allSettled(cleanups.splice(0).map((cleanup) => cleanup()));
-    for (const r of results) if (r.status === 'rejected') log.warn({ err: r.reason }, 'cleanup failed');
-    // Last: the app's cleanups may still flush through the store.
+    await settle(
+      'cleanup',
+      cleanups.splice(0).map((cleanup) => cleanup()),
+    );
+    // After the app's cleanups, which may still call them (a last flush); the store after both.
+    await settle(
+      'upstream close',
+      upstreams.splice(0).map((upstream) => upstream.close()),
+    );
     if (disposed) return;
     disposed = true;
     await store.close().catch((error: unknown) => log.warn({ err: error }, 'store close failed'));
   };
-  const registry = createToolRegistry(tools);
-  const protocol = {
-    name: definition.name,
-    version: definition.version,
-    ...(definition.title ? { title: definition.title } : {}),
-    ...(definition.instructions ? { instructions: definition.instructions } : {}),
-    registry,
+  // One caller for both the SDK-served path and the JSON fast path: one limiter, one metrics hook.
+  const caller = createToolCaller({
+    registry: createToolRegistry(tools),
     log,
     fetchBudget: config.FETCH_BUDGET,
     limiter: createToolLimiter({
@@ -151,14 +178,22 @@ export const prepareServer = <S extends z.ZodObject>(
       queue: config.TOOL_QUEUE,
       queueWaitMs: config.TOOL_QUEUE_WAIT_MS,
     }),
-    ...(config.METRICS_ENABLED
+    ...(metrics
       ? {
-          onToolCall: (tool: string, outcome: string, code?: string) => recordToolCall(tool, code ?? outcome),
+          onToolCall: (tool: string, outcome: string, code?: string) =>
+            metrics.toolCalls.inc({ tool, outcome: code ?? outcome }),
         }
       : {}),
-  };
-  const factory = createProtocolServerFactory(protocol);
-  const callTool = createToolCaller(protocol);
+  });
+  const factory = createProtocolServerFactory(
+    {
+      name: definition.name,
+      version: definition.version,
+      ...(definition.title ? { title: definition.title } : {}),
+      ...(definition.instructions ? { instructions: definition.instructions } : {}),
+    },
+    caller,
+  );
 
   const buildHttp = () =>
     buildHttpApp({
@@ -166,9 +201,9 @@ export const prepareServer = <S extends z.ZodObject>(
       version: definition.version,
       log,
       factory,
-      tools: { registry, callTool },
+      tools: caller,
       onClose: dispose,
-      metrics: config.METRICS_ENABLED,
+      ...(metrics ? { metrics } : {}),
       fetchBudget: config.FETCH_BUDGET,
       requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
       ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),

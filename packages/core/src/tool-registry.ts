@@ -10,6 +10,10 @@ import { errorResult } from './tool-result.js';
  */
 export interface ToolRegistry {
   readonly list: { tools: Tool[] };
+  /** Whether `call` runs a tool of this name (any other name is answered as an unknown tool). */
+  has: (name: string) => boolean;
+  /** The output schema `tools/list` advertises for a tool: what the SDK projects its results against. */
+  outputSchema: (name: string) => Tool['outputSchema'] | undefined;
   call: (name: string, args: unknown, ctx: ToolContext) => Promise<CallToolResult>;
 }
 
@@ -142,5 +146,11 @@ export const createToolRegistry = (
     };
   };
 
-  return { list, call };
+  const outputSchemas = new Map(list.tools.map((t) => [t.name, t.outputSchema]));
+  return {
+    list,
+    has: (name) => byName.has(name),
+    outputSchema: (name) => outputSchemas.get(name),
+    call,
+  };
 };

@@ -18,13 +18,6 @@ export interface AuthGuardOptions {
   allowedOrigins: readonly string[];
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The authenticated principal, set by the auth guard for /mcp requests. */
-    principal: string | null;
-  }
-}
-
 export const WWW_AUTHENTICATE = 'Basic realm="mcp", charset="UTF-8"';
 
 const refuse = (reply: FastifyReply, status: number, error: string, message: string) =>
@@ -55,7 +48,6 @@ const authGuard: FastifyPluginAsync<AuthGuardOptions> = async (app, opts) => {
   if (!(opts.maxFailures > 0)) throw new Error('auth guard: maxFailures must be positive');
   const maxPerIp = opts.maxFailuresPerIp ?? opts.maxFailures * 5;
   if (!(maxPerIp > 0)) throw new Error('auth guard: maxFailuresPerIp must be positive');
-  app.decorateRequest('principal', null);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const ip = request.ip;
@@ -115,7 +107,6 @@ const authGuard: FastifyPluginAsync<AuthGuardOptions> = async (app, opts) => {
       return unauthorized();
     }
     if (pair.count > 0) await opts.failures.reset(keys.pair);
-    request.principal = outcome.username;
     const auth: AuthInfo = {
       token: '',
       clientId: outcome.username,

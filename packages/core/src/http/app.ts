@@ -1,11 +1,11 @@
 import { createMcpHandler, type McpServerFactory } from '@modelcontextprotocol/server';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { LogController, type onRequestHookHandler } from 'fastify';
 import type { Logger } from 'pino';
 import { type AuthGuardOptions, authGuardPlugin } from '../auth/guard.js';
 import { createFastPath } from '../mcp/fast-path.js';
-import type { createToolCaller } from '../mcp/protocol-server.js';
-import { getMetricsRegistry, recordHttpRequest } from '../metrics/registry.js';
-import type { ToolRegistry } from '../tool-registry.js';
+import type { ToolCaller } from '../mcp/protocol-server.js';
+import { metricsPlugin } from '../metrics/plugin.js';
+import type { Metrics } from '../metrics/types.js';
 import { drainOversizeBodies } from './drain-oversize.js';
 import { healthRoutes } from './health.js';
 import { mcpRoutes } from './mcp-routes.js';
@@ -16,21 +16,23 @@ export interface HttpAppOptions {
   version: string;
   log: Logger;
   factory: McpServerFactory;
-  /** Enables the JSON fast path for 2025-era tools/call and tools/list. */
-  tools?: { registry: ToolRegistry; callTool: ReturnType<typeof createToolCaller> };
-  guard: AuthGuardOptions;
+  /** Enables the JSON fast path for 2025-era tools/call and tools/list (the factory's own caller). */
+  tools?: ToolCaller;
+  /**
+   * What guards /mcp and /metrics: the auth guard (every server). Only the test kit's conformance
+   * server, unauthenticated on loopback, puts its own Host/Origin check in its place; this module is
+   * not part of the package's public surface, so an app cannot.
+   */
+  guard: AuthGuardOptions | { unauthenticated: onRequestHookHandler };
   trustProxy?: readonly string[];
-  bodyLimit?: number;
   /** App cleanup, after in-flight requests are done. */
   onClose?: () => Promise<void>;
-  /** Serve `GET /metrics` (Prometheus text) behind the same guard as /mcp, and count HTTP answers. */
-  metrics?: boolean;
+  /** This server's metrics: served on `GET /metrics` (Prometheus text) behind the guard, HTTP answers counted. */
+  metrics?: Metrics;
   /** `FETCH_BUDGET`: outbound page fetches one POST /mcp may trigger. */
   fetchBudget?: number;
   /** Longest time for a whole request (headers and body) to arrive; default REQUEST_TIMEOUT_MS. */
   requestTimeoutMs?: number;
-  /** Extra routes inside the authenticated scope. */
-  protectedRoutes?: (app: FastifyInstance) => Promise<void> | void;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -55,7 +57,7 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
     onerror: (error) => options.log.debug({ err: error }, 'mcp handler reported an error'),
   });
   const fastPath = options.tools
-    ? await createFastPath({ factory: options.factory, ...options.tools })
+    ? await createFastPath({ factory: options.factory, caller: options.tools })
     : undefined;
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
@@ -70,7 +72,7 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
       requestTimeout,
       connectionsCheckingInterval: Math.min(1000, requestTimeout),
     },
-    bodyLimit: options.bodyLimit ?? BODY_LIMIT,
+    bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
     // Our onResponse hook logs one line per request instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
@@ -97,14 +99,10 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
     );
   });
 
-  if (options.metrics) {
-    // 'finish' also sees the /mcp answers the SDK writes on a hijacked reply.
-    app.addHook('onRequest', async (_request, reply) => {
-      reply.raw.once('finish', () => recordHttpRequest(reply.raw.statusCode));
-    });
-  }
+  const { metrics } = options;
+  if (metrics) await app.register(metricsPlugin, { metrics });
 
-  app.addHook('onRequest', drainOversizeBodies(options.bodyLimit ?? BODY_LIMIT));
+  app.addHook('onRequest', drainOversizeBodies(BODY_LIMIT));
 
   app.setNotFoundHandler(async (request, reply) =>
     reply
@@ -123,19 +121,18 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
 
   await app.register(healthRoutes, { name: options.name, version: options.version });
   await app.register(async (scope) => {
-    await scope.register(authGuardPlugin, options.guard);
+    if ('unauthenticated' in options.guard) scope.addHook('onRequest', options.guard.unauthenticated);
+    else await scope.register(authGuardPlugin, options.guard);
     await scope.register(mcpRoutes, {
       handler,
       ...(fastPath ? { fastPath } : {}),
       ...(options.fetchBudget ? { fetchBudget: options.fetchBudget } : {}),
     });
-    if (options.metrics) {
-      scope.get('/metrics', async (_request, reply) => {
-        const registry = getMetricsRegistry();
-        return reply.type(registry.contentType).send(await registry.metrics());
-      });
+    if (metrics) {
+      scope.get('/metrics', async (_request, reply) =>
+        reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+      );
     }
-    if (options.protectedRoutes) await options.protectedRoutes(scope);
   });
   // Node closes idle keep-alive sockets only once, when close() starts; a socket that was busy then
   // would otherwise keep the process up until its keep-alive timeout after its last answer.

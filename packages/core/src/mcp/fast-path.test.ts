@@ -63,6 +63,20 @@ describe('JSON fast path for 2025-era tools/call and tools/list', () => {
     });
   });
 
+  it('leaves a name the registry does not run to the SDK handler, which answers it as an unknown tool', async () => {
+    const res = await post({
+      jsonrpc: '2.0',
+      id: 9,
+      method: 'tools/call',
+      params: { name: 'no_such_tool', arguments: {} },
+    });
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(toolErrorOf(sseData(res.body).result)).toMatchObject({
+      code: 'invalid_input',
+      details: { fields: ['name'] },
+    });
+  });
+
   it('answers tools/list as JSON with the same tools as the SDK path', async () => {
     const fast = await post({ jsonrpc: '2.0', id: 3, method: 'tools/list' });
     expect(fast.headers['content-type']).toMatch(/^application\/json/);

@@ -7,8 +7,7 @@ import {
   type Server,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from '@modelcontextprotocol/server';
-import type { ToolRegistry } from '../tool-registry.js';
-import type { createToolCaller } from './protocol-server.js';
+import { projectResult, type ToolCaller } from './protocol-server.js';
 
 const FAST_METHODS = new Set(['tools/call', 'tools/list']);
 const LEGACY_VERSIONS = new Set(SUPPORTED_PROTOCOL_VERSIONS.filter((v) => v < '2026'));
@@ -35,12 +34,11 @@ const header = (value: string | string[] | undefined) => (Array.isArray(value) ?
  */
 export const createFastPath = async (options: {
   factory: McpServerFactory;
-  registry: ToolRegistry;
-  callTool: ReturnType<typeof createToolCaller>;
+  caller: ToolCaller;
 }): Promise<FastPath> => {
-  const { registry, callTool } = options;
+  const { caller } = options;
+  const { registry } = caller;
   const projector = (await options.factory({ era: 'legacy' })) as Server;
-  const outputSchemas = new Map(registry.list.tools.map((t) => [t.name, t.outputSchema]));
 
   const accept: FastPath['accept'] = (headers, body) => {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
@@ -52,7 +50,9 @@ export const createFastPath = async (options: {
     if (params !== undefined && (typeof params !== 'object' || params === null)) return undefined;
     if (params?._meta?.progressToken !== undefined) return undefined;
     if (message.method === 'tools/call') {
-      if (typeof params?.name !== 'string') return undefined;
+      // A name the registry does not run goes to the factory's own tools/call: for an app's server the
+      // same unknown-tool answer, slower; for a factory that serves more than the registry, its tools.
+      if (typeof params?.name !== 'string' || !registry.has(params.name)) return undefined;
       const args = params.arguments;
       if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args)))
         return undefined;
@@ -77,17 +77,17 @@ export const createFastPath = async (options: {
   const handle: FastPath['handle'] = async (request, extra) => {
     if (request.method === 'tools/list') return { jsonrpc: '2.0', id: request.id, result: registry.list };
     const params = request.params as CallParams & { name: string };
-    const result = await callTool({
+    const result = await caller.call({
       name: params.name,
       arguments: params.arguments,
       signal: extra.signal,
       ...(extra.authInfo ? { authInfo: extra.authInfo } : {}),
     });
-    const projected = projector.projectCallToolResult(
-      result,
-      result.isError ? undefined : outputSchemas.get(params.name),
-    );
-    return { jsonrpc: '2.0', id: request.id, result: projected };
+    return {
+      jsonrpc: '2.0',
+      id: request.id,
+      result: projectResult(projector, registry, params.name, result),
+    };
   };
 
   return { accept, handle, close: () => projector.close() };

@@ -14,7 +14,7 @@ export interface ServerIdentity {
   instructions?: string;
 }
 
-export interface ProtocolServerOptions extends ServerIdentity {
+export interface ToolCallerOptions {
   registry: ToolRegistry;
   log: Logger;
   /** `FETCH_BUDGET`: used per call when the transport gave no per-request budget (stdio). */
@@ -39,20 +39,37 @@ const noProgress = async () => {};
 
 export const DEFAULT_FETCH_BUDGET = 100;
 
-/** `tools/call` over the registry: shared by the SDK-served path and the JSON fast path. */
-export const createToolCaller = (options: ProtocolServerOptions) => {
+/**
+ * `tools/call` over the registry, built once per server and shared by the SDK-served path (the
+ * protocol server factory) and the JSON fast path: one limiter, one metrics hook, one registry.
+ */
+export interface ToolCaller {
+  readonly registry: ToolRegistry;
+  /** The tool's result as the handler made it; `projectResult` turns it into what goes on the wire. */
+  call: (request: ToolCallRequest) => Promise<CallToolResult>;
+}
+
+/** A result as the SDK sends it: projected against the output schema the registry advertises. */
+export const projectResult = (
+  server: Server,
+  registry: ToolRegistry,
+  name: string,
+  result: CallToolResult,
+): CallToolResult =>
+  server.projectCallToolResult(result, result.isError ? undefined : registry.outputSchema(name));
+
+export const createToolCaller = (options: ToolCallerOptions): ToolCaller => {
   const { registry, log } = options;
-  // Names a client sends that are not tools never become a metrics label or a long log field.
-  const known = new Set(registry.list.tools.map((t) => t.name));
-  return async (call: ToolCallRequest): Promise<CallToolResult> => {
-    const tool = known.has(call.name) ? call.name : '(unknown)';
-    const requestId = call.authInfo?.extra?.requestId;
-    const { progressToken, notify } = call;
+  const call = async (request: ToolCallRequest): Promise<CallToolResult> => {
+    // Names a client sends that are not tools never become a metrics label or a long log field.
+    const tool = registry.has(request.name) ? request.name : '(unknown)';
+    const requestId = request.authInfo?.extra?.requestId;
+    const { progressToken, notify } = request;
     // Over HTTP, /mcp puts one budget per HTTP request on its authInfo, shared by all its calls.
-    const shared = call.authInfo?.extra?.fetchBudget;
+    const shared = request.authInfo?.extra?.fetchBudget;
     let child: Logger | undefined;
     const toolCtx: ToolContext = {
-      signal: call.signal,
+      signal: request.signal,
       fetchBudget: isFetchBudget(shared)
         ? shared
         : createFetchBudget(options.fetchBudget ?? DEFAULT_FETCH_BUDGET),
@@ -75,7 +92,7 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
                 },
               }),
     };
-    const slot = options.limiter ? await options.limiter.acquire(call.signal) : undefined;
+    const slot = options.limiter ? await options.limiter.acquire(request.signal) : undefined;
     let result: CallToolResult;
     if (slot && !slot.ok) {
       result = errorResult({
@@ -85,7 +102,7 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
       });
     } else {
       try {
-        result = await registry.call(call.name, call.arguments, toolCtx);
+        result = await registry.call(request.name, request.arguments, toolCtx);
       } finally {
         slot?.release();
       }
@@ -97,6 +114,7 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
     );
     return result;
   };
+  return { registry, call };
 };
 
 /**
@@ -104,10 +122,11 @@ export const createToolCaller = (options: ProtocolServerOptions) => {
  * low-level `Server` and wires two handlers over the registry compiled once at start-up, instead of
  * re-registering (and re-deriving JSON Schemas for) every tool on each request as `McpServer` would.
  */
-export const createProtocolServerFactory = (options: ProtocolServerOptions): McpServerFactory => {
-  const { registry } = options;
-  const callTool = createToolCaller(options);
-  const outputSchemas = new Map(registry.list.tools.map((t) => [t.name, t.outputSchema]));
+export const createProtocolServerFactory = (
+  options: ServerIdentity,
+  caller: ToolCaller,
+): McpServerFactory => {
+  const { registry } = caller;
   const info = {
     name: options.name,
     version: options.version,
@@ -124,7 +143,7 @@ export const createProtocolServerFactory = (options: ProtocolServerOptions): Mcp
     server.setRequestHandler('tools/call', async (request, ctx) => {
       const progressToken = ctx.mcpReq._meta?.progressToken;
       const authInfo = ctx.http?.authInfo;
-      const result = await callTool({
+      const result = await caller.call({
         name: request.params.name,
         arguments: request.params.arguments,
         signal: ctx.mcpReq.signal,
@@ -132,10 +151,7 @@ export const createProtocolServerFactory = (options: ProtocolServerOptions): Mcp
         ...(progressToken === undefined ? {} : { progressToken }),
         ...(authInfo ? { authInfo } : {}),
       });
-      return server.projectCallToolResult(
-        result,
-        result.isError ? undefined : outputSchemas.get(request.params.name),
-      );
+      return projectResult(server, registry, request.params.name, result);
     });
     return server;
   };

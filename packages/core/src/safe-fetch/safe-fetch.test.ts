@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMetrics } from '../metrics/registry.js';
+import { createMetrics } from '../metrics/prometheus.js';
 import { readFixtureText } from '../testing/fixtures.js';
 import { type ReplayRoute, type ReplayServer, startReplayServer } from '../testing/replay-server.js';
 import { safeFetchOptionsFromEnv } from './env.js';
@@ -216,7 +216,10 @@ describe('safeFetch: configuration from env', () => {
   it('keeps the guard on for hosts not in the allowlist', async () => {
     const server = await serve([{ path: '/', body: 'x', headers: html }]);
     const relaxed = createSafeFetch(
-      safeFetchOptionsFromEnv({ SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1', SAFE_FETCH_ALLOW_PORTS: String(server.port) }),
+      safeFetchOptionsFromEnv({
+        SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1',
+        SAFE_FETCH_ALLOW_PORTS: String(server.port),
+      }),
     );
     expect((await relaxed(`${server.url}/`)).ok).toBe(true);
     const res = await relaxed(`http://localhost:${server.port}/`);

@@ -2,7 +2,7 @@ import { type Dispatcher, request } from 'undici';
 import { err, ok, type Result } from '../errors.js';
 import { budgetSpent, type FetchBudget } from '../limits/fetch-budget.js';
 import type { Semaphore } from '../limits/semaphore.js';
-import { getMetrics, type Metrics } from '../metrics/registry.js';
+import type { Metrics } from '../metrics/types.js';
 import { flattenHeaders, readLimited } from '../upstream/attempt.js';
 import { decodeBody } from '../upstream/charset.js';
 import { pinnedAgent, type Resolver, systemResolver } from './resolve.js';
@@ -53,7 +53,7 @@ export interface CreateSafeFetchOptions {
   /** DNS resolution, replaceable in tests. */
   resolver?: Resolver;
   maxRedirects?: number;
-  /** Where requests, errors and durations go, under `upstream="safe_fetch"`. Default: the process registry. */
+  /** Where requests, errors and durations are counted, under `upstream="safe_fetch"`; none by default. */
   metrics?: Metrics;
   /**
    * The process-wide cap on simultaneous fetches (`FETCH_CONCURRENCY`), shared by every safeFetch the
@@ -95,7 +95,7 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
     resolver: config.resolver ?? systemResolver,
   };
   const maxRedirects = config.maxRedirects ?? 5;
-  const metrics = config.metrics ?? getMetrics();
+  const { metrics } = config;
   const labels = { upstream: 'safe_fetch' };
   if (policy.allowHosts.size > 0 || policy.allowPorts.size > 0) {
     config.log?.warn(
@@ -106,7 +106,7 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
 
   const send = async (target: CheckedTarget, headers: Record<string, string>, signal: AbortSignal) => {
     const agent = pinnedAgent(target.addresses, 10_000);
-    metrics.upstreamRequests.inc(labels);
+    metrics?.upstreamRequests.inc(labels);
     try {
       const res = await request(target.url, { dispatcher: agent, method: 'GET', headers, signal });
       const hop: Hop = { status: res.statusCode, headers: flattenHeaders(res.headers), body: res.body };
@@ -250,8 +250,8 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
   return async (url, options = {}) => {
     const started = performance.now();
     const result = await gated(url, options);
-    metrics.upstreamDuration.observe(labels, (performance.now() - started) / 1000);
-    if (!result.ok) metrics.upstreamErrors.inc({ ...labels, code: result.error.code });
+    metrics?.upstreamDuration.observe(labels, (performance.now() - started) / 1000);
+    if (!result.ok) metrics?.upstreamErrors.inc({ ...labels, code: result.error.code });
     return result;
   };
 };

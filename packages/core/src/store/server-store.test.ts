@@ -31,9 +31,9 @@ const probe = () => {
   return { definition, seen };
 };
 
-const prepare = (env: Record<string, string>) => {
+const prepare = async (env: Record<string, string>) => {
   const { definition, seen } = probe();
-  const prepared = prepareServer(definition, {
+  const prepared = await prepareServer(definition, {
     env: { AUTH_USERNAME: 'u', AUTH_PASSWORD: 'a-long-password-1', ...env },
     argv: [],
     log: pino({ level: 'silent' }),
@@ -43,7 +43,7 @@ const prepare = (env: Record<string, string>) => {
 
 describe('createServer: one store per server, handed to the tools', () => {
   it('is in-memory without REDIS_URL', async () => {
-    const { prepared, store } = prepare({});
+    const { prepared, store } = await prepare({});
     expect(store).toBeDefined();
     expect('shared' in store).toBe(false);
     await store.set('k', { v: 1 }, 1000);
@@ -52,7 +52,7 @@ describe('createServer: one store per server, handed to the tools', () => {
   });
 
   it('is Redis with REDIS_URL, under `mcp:<app>:` by default, and closed on dispose', async () => {
-    const { prepared, store } = prepare({ REDIS_URL });
+    const { prepared, store } = await prepare({ REDIS_URL });
     await store.set('k', 'v', 5000);
     expect(prepared.store).toBe(store);
     const raw = new Redis(REDIS_URL);

@@ -1,11 +1,11 @@
-import { createMcpHandler, type McpServerFactory, Server } from '@modelcontextprotocol/server';
-import Fastify from 'fastify';
+import type { McpServerFactory } from '@modelcontextprotocol/server';
+import { Server } from '@modelcontextprotocol/server';
+import type { onRequestHookHandler } from 'fastify';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
-import { healthRoutes } from '../http/health.js';
-import { mcpRoutes } from '../http/mcp-routes.js';
-import { createToolCaller } from '../mcp/protocol-server.js';
-import { createToolRegistry } from '../tool-registry.js';
+import { buildHttpApp } from '../http/app.js';
+import { createToolCaller, projectResult, type ToolCaller } from '../mcp/protocol-server.js';
+import { createToolRegistry, type ToolRegistry } from '../tool-registry.js';
 import {
   callPlainTool,
   conformanceCoreTools,
@@ -18,9 +18,10 @@ import {
 } from './conformance-fixtures.js';
 
 /*
- * The server the official conformance suite runs against: @mcp/core's /mcp routes, auth guard plumbing,
- * tool registry and tool caller, plus the resources, prompts, logging and completion handlers the
- * scenarios expect (core's production factory serves tools only). It exists only in the test kit.
+ * The server the official conformance suite runs against: @mcp/core's HTTP app as production builds it
+ * (buildHttpApp: /mcp routes, JSON fast path, tool registry and caller), plus the resources, prompts,
+ * logging and completion handlers the scenarios expect (core's production factory serves tools only).
+ * Only the guard differs: auth is off (see startConformanceServer). It exists only in the test kit.
  */
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -34,13 +35,20 @@ const hostnameOf = (hostHeader: string | undefined): string | undefined => {
   }
 };
 
+/**
+ * Core's registry of the conformance tools that fit its contract, listing the plain ones beside them:
+ * `tools/list` (fast path or SDK) shows every tool, while `has` leaves the plain ones' calls to the
+ * factory below, as the fast path does for any name the registry does not run.
+ */
+const conformanceRegistry = (): ToolRegistry => {
+  const core = createToolRegistry(conformanceCoreTools);
+  return { ...core, list: { tools: [...core.list.tools, ...conformancePlainTools] } };
+};
+
 /** The per-request SDK server: core's tool path plus the scenarios' fixtures. */
-export const conformanceFactory = (log: Logger): McpServerFactory => {
-  const registry = createToolRegistry(conformanceCoreTools);
-  const protocol = { name: 'mcp-core-conformance', version: '0.1.0', registry, log };
-  const callTool = createToolCaller(protocol);
-  const outputSchemas = new Map(registry.list.tools.map((t) => [t.name, t.outputSchema]));
-  const tools = { tools: [...registry.list.tools, ...conformancePlainTools] };
+export const conformanceFactory = (caller: ToolCaller): McpServerFactory => {
+  const { registry } = caller;
+  const identity = { name: 'mcp-core-conformance', version: '0.1.0' };
   const capabilities = {
     tools: {},
     resources: { subscribe: true },
@@ -50,24 +58,21 @@ export const conformanceFactory = (log: Logger): McpServerFactory => {
   };
 
   return () => {
-    const server = new Server({ name: protocol.name, version: protocol.version }, { capabilities });
-    server.setRequestHandler('tools/list', async () => tools);
+    const server = new Server(identity, { capabilities });
+    server.setRequestHandler('tools/list', async () => registry.list);
     server.setRequestHandler('tools/call', async (request, ctx) => {
       const args = (request.params.arguments ?? {}) as Record<string, unknown>;
       const plain = await callPlainTool(request.params.name, args, ctx);
       if (plain) return plain;
       const progressToken = ctx.mcpReq._meta?.progressToken;
-      const result = await callTool({
+      const result = await caller.call({
         name: request.params.name,
         arguments: request.params.arguments,
         signal: ctx.mcpReq.signal,
         notify: ctx.mcpReq.notify,
         ...(progressToken === undefined ? {} : { progressToken }),
       });
-      return server.projectCallToolResult(
-        result,
-        result.isError ? undefined : outputSchemas.get(request.params.name),
-      );
+      return projectResult(server, registry, request.params.name, result);
     });
     server.setRequestHandler('resources/list', async () => ({ resources: conformanceResources }));
     server.setRequestHandler('resources/templates/list', async () => ({
@@ -97,6 +102,18 @@ export const conformanceFactory = (log: Logger): McpServerFactory => {
   };
 };
 
+/** Without credentials the only defence against DNS rebinding: loopback Host, and loopback Origin if any. */
+const loopbackOnly: onRequestHookHandler = async (request, reply) => {
+  const origin = request.headers.origin;
+  const originHost = origin === undefined ? undefined : hostnameOf(origin.replace(/^[a-z]+:\/\//i, ''));
+  const hostOk = LOOPBACK_HOSTS.has(hostnameOf(request.headers.host) ?? '');
+  if (!hostOk || (origin !== undefined && !LOOPBACK_HOSTS.has(originHost ?? ''))) {
+    return reply
+      .code(403)
+      .send({ error: 'forbidden_host', message: 'Host and Origin must be loopback (auth is off).' });
+  }
+};
+
 export interface ConformanceServer {
   url: string;
   mcpUrl: string;
@@ -118,25 +135,17 @@ export const startConformanceServer = async (
   if (nodeEnv === 'production') throw new Error('conformance server: refused in production');
   const log = options.log ?? pino({ level: 'silent' });
 
-  const app = Fastify({ loggerInstance: log });
-  app.addHook('onRequest', async (request, reply) => {
-    const origin = request.headers.origin;
-    const originHost = origin === undefined ? undefined : hostnameOf(origin.replace(/^[a-z]+:\/\//i, ''));
-    const hostOk = LOOPBACK_HOSTS.has(hostnameOf(request.headers.host) ?? '');
-    if (!hostOk || (origin !== undefined && !LOOPBACK_HOSTS.has(originHost ?? ''))) {
-      return reply
-        .code(403)
-        .send({ error: 'forbidden_host', message: 'Host and Origin must be loopback (auth is off).' });
-    }
-  });
-  const handler = createMcpHandler(conformanceFactory(log));
-  await app.register(healthRoutes, { name: 'mcp-core-conformance', version: '0.1.0' });
-  await app.register(async (scope) => {
+  const caller = createToolCaller({ registry: conformanceRegistry(), log });
+  const app = await buildHttpApp({
+    name: 'mcp-core-conformance',
+    version: '0.1.0',
+    log,
+    factory: conformanceFactory(caller),
+    tools: caller,
     // Auth is off here (the suite sends no credentials, and the production guard answers 401 to a
-    // request without them before anything else): the Host/Origin hook above is the whole guard.
-    await scope.register(mcpRoutes, { handler });
+    // request without them before anything else): the Host/Origin check is the whole guard.
+    guard: { unauthenticated: loopbackOnly },
   });
-  app.addHook('onClose', async () => handler.close());
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('conformance server has no port');

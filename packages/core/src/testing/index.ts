@@ -2,7 +2,7 @@
 
 export { busiestSecond } from './arrivals.js';
 export type { ConformanceServer } from './conformance-server.js';
-export { conformanceFactory, startConformanceServer } from './conformance-server.js';
+export { startConformanceServer } from './conformance-server.js';
 export {
   fixturePath,
   fixturesDir,

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { type Logger, pino } from 'pino';
 import type * as z from 'zod/v4';
 import { type BasicCredential, basicHeader } from '../auth/credentials.js';
-import { prepareServer, type ServerDefinition } from '../server.js';
+import { type PreparedServer, prepareServer, type ServerDefinition } from '../server.js';
 
 export const TEST_CREDENTIAL: BasicCredential = {
   username: 'tester',
@@ -20,7 +20,7 @@ export interface TestServer {
   authorization: string;
   /** An official SDK client, Basic auth, connected over Streamable HTTP. `legacy` = 2025 initialize. */
   connect: (mode?: ProtocolMode) => Promise<Client>;
-  inject: Awaited<ReturnType<ReturnType<typeof prepareServer>['buildHttp']>>['inject'];
+  inject: Awaited<ReturnType<PreparedServer['buildHttp']>>['inject'];
   /** An authenticated in-process `POST /mcp` as a 2025-06-18 client sends it; `headers` override. */
   post: (body: string | object, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
@@ -42,7 +42,7 @@ export const startTestServer = async <S extends z.ZodObject>(
     PORT: '0',
     ...options.env,
   };
-  const prepared = prepareServer(definition, {
+  const prepared = await prepareServer(definition, {
     env,
     argv: [],
     log: options.log ?? pino({ level: options.logLevel ?? 'silent' }),

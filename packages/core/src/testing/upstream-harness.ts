@@ -1,8 +1,7 @@
 import { afterEach } from 'vitest';
-import { createMetrics } from '../metrics/registry.js';
-import { type ReplayRoute, type ReplayServer, startReplayServer } from './replay-server.js';
 import type { Upstream, UpstreamOptions } from '../upstream/types.js';
 import { createUpstream } from '../upstream/upstream.js';
+import { type ReplayRoute, type ReplayServer, startReplayServer } from './replay-server.js';
 
 // Shared by the upstream tests: loopback servers and clients that close after each test.
 
@@ -12,7 +11,7 @@ export type UpstreamHarness = {
   /** Closes `x` after the current test. */
   track: <T extends Closable>(x: T) => T;
   serve: (routes: ReplayRoute[]) => Promise<ReplayServer>;
-  /** A client on `server` with short backoff and private metrics; `options` override the file's defaults. */
+  /** A client on `server` with short backoff; `options` override the file's defaults. */
   client: (server: ReplayServer, options?: Partial<UpstreamOptions>) => Upstream;
 };
 
@@ -38,7 +37,6 @@ export const upstreamHarness = (
       createUpstream({
         baseUrl: server.url,
         backoff: { baseMs: 10, maxMs: 40 },
-        metrics: createMetrics(),
         ...defaults,
         ...options,
       }),

@@ -1,7 +1,7 @@
-import { LATENCY_BUCKETS_S, type Metrics } from '../metrics/registry.js';
+import { LATENCY_BUCKETS_S, type Metrics } from '../metrics/types.js';
 import type { UpstreamStats } from './types.js';
 
-/** In-process counters of one upstream (read by tests), mirrored into the Prometheus metrics. */
+/** In-process counters of one upstream (read by tests), mirrored into the server's metrics when given. */
 export interface StatsRecorder {
   call(): void;
   request(durationMs: number): void;
@@ -12,7 +12,7 @@ export interface StatsRecorder {
   snapshot(): UpstreamStats;
 }
 
-export const createStats = (upstream: string, metrics: Metrics): StatsRecorder => {
+export const createStats = (upstream: string, metrics: Metrics | undefined): StatsRecorder => {
   const bounds = LATENCY_BUCKETS_S.map((s) => s * 1000);
   const state = {
     calls: 0,
@@ -35,23 +35,23 @@ export const createStats = (upstream: string, metrics: Metrics): StatsRecorder =
       const i = bounds.findIndex((b) => durationMs <= b);
       const slot = i === -1 ? bounds.length : i;
       state.counts[slot] = (state.counts[slot] ?? 0) + 1;
-      metrics.upstreamRequests.inc(labels);
-      metrics.upstreamDuration.observe(labels, durationMs / 1000);
+      metrics?.upstreamRequests.inc(labels);
+      metrics?.upstreamDuration.observe(labels, durationMs / 1000);
     },
     cacheHit: () => {
       state.cache_hits += 1;
-      metrics.upstreamCacheHits.inc(labels);
+      metrics?.upstreamCacheHits.inc(labels);
     },
     shared: () => {
       state.shared += 1;
     },
     retry: () => {
       state.retries += 1;
-      metrics.upstreamRetries.inc(labels);
+      metrics?.upstreamRetries.inc(labels);
     },
     error: (code) => {
       state.errors[code] = (state.errors[code] ?? 0) + 1;
-      metrics.upstreamErrors.inc({ upstream, code });
+      metrics?.upstreamErrors.inc({ upstream, code });
     },
     snapshot: () => ({
       calls: state.calls,

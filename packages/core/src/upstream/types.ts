@@ -1,5 +1,6 @@
 import type { Result } from '../errors.js';
-import type { Metrics } from '../metrics/registry.js';
+import type { FetchBudget } from '../limits/fetch-budget.js';
+import type { Metrics } from '../metrics/types.js';
 import type { TargetPolicyOptions } from '../safe-fetch/target.js';
 import type { Store } from '../store/types.js';
 import type { BackoffOptions } from './retry.js';
@@ -44,7 +45,7 @@ export interface UpstreamOptions {
   maxBodyBytes?: number;
   /** Shared store (Redis) for limits and cache; default: a private in-memory store. */
   store?: Store;
-  /** Default: the process-wide registry of `getMetrics()`. */
+  /** Where requests, cache hits, retries, errors and durations are counted; none by default. */
   metrics?: Metrics;
   /**
    * For a server whose address comes from third-party data (an RDAP registry from the IANA bootstrap):
@@ -78,6 +79,12 @@ export interface UpstreamRequest {
   okStatuses?: number[];
   /** Overrides the upstream's `deadlineMs` for this call. */
   deadlineMs?: number;
+  /**
+   * The calling request's budget (the handler's `ctx.fetchBudget`), as safeFetch takes it: a call the
+   * cache cannot answer takes one before it goes out, and is not sent once the budget is spent
+   * (`rate_limited`, `details.reason: 'fetch_budget'`). Without it, the call is not counted.
+   */
+  budget?: FetchBudget;
 }
 
 export interface UpstreamResponse<T> {
@@ -111,10 +118,19 @@ export interface UpstreamStats {
   latency: LatencyHistogram;
 }
 
-export interface Upstream {
-  readonly name: string;
+/**
+ * The calls code makes on an upstream client: what a consumer (a provider, a fetcher, a register
+ * check) should ask for, so that `createUpstream(...)` and a test's scripted fake both fit. Take a
+ * `Pick<UpstreamClient, 'json'>` when only one method is used.
+ */
+export interface UpstreamClient {
   json<T = unknown>(request: UpstreamRequest): Promise<Result<UpstreamResponse<T>>>;
   text(request: UpstreamRequest): Promise<Result<UpstreamResponse<string>>>;
+}
+
+/** What `createUpstream` returns: the client, its counters, and the close of its pools. */
+export interface Upstream extends UpstreamClient {
+  readonly name: string;
   stats(): UpstreamStats;
   /** Closes pooled connections (and the private store). */
   close(): Promise<void>;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics } from '../metrics/registry.js';
 import { createMemoryStore } from '../store/memory.js';
 import { upstreamHarness } from '../testing/upstream-harness.js';
 import { createUpstream } from './upstream.js';
@@ -63,7 +62,7 @@ describe('createUpstream: TTL cache', () => {
 
   it('bypasses the cache entirely when none is configured', async () => {
     const server = await serve([{ path: '/search', body: { results: [] } }]);
-    const api = createUpstream({ name: 'brave', baseUrl: server.url, metrics: createMetrics() });
+    const api = createUpstream({ name: 'brave', baseUrl: server.url });
     track(api);
     await api.json({ path: '/search' });
     await api.json({ path: '/search' });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics } from '../metrics/registry.js';
 import { busiestSecond } from '../testing/arrivals.js';
 import type { ReplayServer } from '../testing/replay-server.js';
 import { upstreamHarness } from '../testing/upstream-harness.js';
@@ -10,9 +9,7 @@ const { serve, track } = upstreamHarness({ name: 'annuaire' });
 
 const setup = async (options: Partial<UpstreamOptions>): Promise<{ server: ReplayServer; api: Upstream }> => {
   const server = await serve([{ path: /^\/search/, body: { results: [] } }]);
-  const api = track(
-    createUpstream({ name: 'annuaire', baseUrl: server.url, metrics: createMetrics(), ...options }),
-  );
+  const api = track(createUpstream({ name: 'annuaire', baseUrl: server.url, ...options }));
   return { server, api };
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics } from '../metrics/registry.js';
+import { createMetrics } from '../metrics/prometheus.js';
 import { upstreamHarness } from '../testing/upstream-harness.js';
 import { createUpstream } from './upstream.js';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics } from '../metrics/registry.js';
 import { upstreamHarness } from '../testing/upstream-harness.js';
 import { createUpstream } from './upstream.js';
 
@@ -202,7 +201,6 @@ describe('createUpstream: retries', () => {
       baseUrl: url,
       retries: 1,
       backoff: { baseMs: 10, maxMs: 20 },
-      metrics: createMetrics(),
     });
     track(api);
     const res = await api.json({ path: '/search' });

@@ -1,6 +1,6 @@
 import { Agent, interceptors } from 'undici';
 import { type ErrorPayload, err, ok, type Result } from '../errors.js';
-import { getMetrics } from '../metrics/registry.js';
+import { budgetSpent } from '../limits/fetch-budget.js';
 import { guardedConnector } from '../safe-fetch/guarded-connector.js';
 import { createTargetPolicy } from '../safe-fetch/target.js';
 import { createMemoryStore } from '../store/memory.js';
@@ -81,7 +81,7 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
   const deadlineMs = options.deadlineMs ?? Math.max(30_000, timeoutMs);
   const ownStore = options.store === undefined;
   const store = options.store ?? createMemoryStore({ maxEntries: options.cache?.max ?? 500 });
-  const stats = createStats(name, options.metrics ?? getMetrics());
+  const stats = createStats(name, options.metrics);
   const connectTimeoutMs = Math.min(timeoutMs, 10_000);
   const agent = new Agent({
     connect: options.guard
@@ -185,6 +185,7 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
         return classify<T>(name, req, hit, mode, request.okStatuses, true, echoBodies);
       }
     }
+    if (request.budget && !request.budget.take()) return budgetSpent(request.budget.limit, req.label);
     // Only idempotent calls share one request: GETs, and POSTs the caller marked `cache: true` (a search
     // form), even with the cache off; a plain POST always goes out.
     const raw =

@@ -15,7 +15,7 @@ if (!app) {
 
 const upstreams = await app.upstreams();
 const extra = JSON.parse(process.env.APP_ENV_JSON ?? '{}') as Record<string, string>;
-const prepared = prepareServer(app.definition, {
+const prepared = await prepareServer(app.definition, {
   env: {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',

@@ -1,24 +1,7 @@
 import { Counter, Histogram, Registry } from 'prom-client';
+import { LATENCY_BUCKETS_S, type Metrics } from './types.js';
 
-/**
- * Prometheus metrics of one process. A single registry per process is deliberate: upstream clients,
- * the HTTP layer and the tool registry all record into it without being wired to each other, and
- * `GET /metrics` (mounted by the server when METRICS_ENABLED=true) serialises it.
- */
-export interface Metrics {
-  registry: Registry;
-  upstreamRequests: Counter<'upstream'>;
-  upstreamCacheHits: Counter<'upstream'>;
-  upstreamRetries: Counter<'upstream'>;
-  upstreamErrors: Counter<'upstream' | 'code'>;
-  upstreamDuration: Histogram<'upstream'>;
-  httpRequests: Counter<'status'>;
-  toolCalls: Counter<'tool' | 'outcome'>;
-}
-
-/** Upstream latency buckets, in seconds: loopback replays to slow registries. */
-export const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-
+/** A fresh registry with every metric of one server (see `Metrics`). */
 export const createMetrics = (): Metrics => {
   const registry = new Registry();
   const registers = [registry];
@@ -68,24 +51,4 @@ export const createMetrics = (): Metrics => {
       registers,
     }),
   };
-};
-
-let processMetrics: Metrics | undefined;
-
-/** The process-wide metrics, created on first use. */
-export const getMetrics = (): Metrics => {
-  processMetrics ??= createMetrics();
-  return processMetrics;
-};
-
-/** The registry to serialise on `GET /metrics`: `await reg.metrics()` with `reg.contentType`. */
-export const getMetricsRegistry = (): Registry => getMetrics().registry;
-
-export const recordHttpRequest = (status: number): void => {
-  getMetrics().httpRequests.inc({ status: String(status) });
-};
-
-/** `outcome` is `ok` or the error code of the failed call (e.g. `upstream_timeout`). */
-export const recordToolCall = (tool: string, outcome: string): void => {
-  getMetrics().toolCalls.inc({ tool, outcome });
 };
