@@ -33,10 +33,4 @@ export type {
   SearchResult,
 } from './types.js';
 export { PROVIDER_IDS } from './types.js';
-export type {
-  UpstreamCall,
-  UpstreamClient,
-  UpstreamFactory,
-  UpstreamOptions,
-  UpstreamReply,
-} from './upstream.js';
+export type { UpstreamFactory, UpstreamOptions } from './upstream.js';

@@ -1,50 +1,13 @@
-import type { ErrorPayload, Result, Store } from '@mcp/core';
+import type { UpstreamOptions as CoreUpstreamOptions, Store, UpstreamClient } from '@mcp/core';
 
 /**
- * The part of core's `createUpstream` the providers use. Declared structurally so providers can be
- * unit-tested with any client and so the package states exactly what it relies on.
+ * The options of core's `createUpstream` the providers set: the package states what it relies on, and
+ * any factory taking them (core's, the server's `ctx.createUpstream`, a test's fake) can be injected.
  */
-export interface UpstreamCall {
-  path: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  signal?: AbortSignal | undefined;
-  method?: 'GET' | 'POST';
-  body?: unknown;
-  headers?: Record<string, string>;
-  cache?: boolean;
-  okStatuses?: number[];
-  /** Keeps an answer out of the cache when false (core's `ShouldCache`). */
-  shouldCache?: (answer: { status: number; text: string }) => boolean;
-}
-
-export interface UpstreamReply<T> {
-  status: number;
-  data: T;
-  cached: boolean;
-  url: string;
-}
-
-export interface UpstreamClient {
-  json: <T>(call: UpstreamCall) => Promise<Result<UpstreamReply<T>, ErrorPayload>>;
-  text: (call: UpstreamCall) => Promise<Result<UpstreamReply<string>, ErrorPayload>>;
-}
-
-export interface UpstreamOptions {
-  name: string;
-  baseUrl: string;
-  headers?: Record<string, string>;
-  timeoutMs?: number;
-  retries?: number;
-  rateLimit?: { perSecond: number; burst?: number; maxQueue?: number };
-  cache?: {
-    ttlMs: number;
-    max?: number;
-    shouldCache?: (answer: { status: number; text: string }) => boolean;
-  };
-  userAgent?: string;
-  /** Shared store (Redis) for limits, cache and single-flight across replicas; default in-memory. */
-  store?: Store;
-}
+export type UpstreamOptions = Pick<
+  CoreUpstreamOptions,
+  'name' | 'baseUrl' | 'headers' | 'timeoutMs' | 'retries' | 'rateLimit' | 'cache' | 'userAgent' | 'store'
+>;
 
 export type UpstreamFactory = (options: UpstreamOptions) => UpstreamClient;
 

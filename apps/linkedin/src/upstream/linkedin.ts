@@ -1,4 +1,12 @@
-import { createSemaphore, type ErrorPayload, err, ok, type Result } from '@mcp/core';
+import {
+  createSemaphore,
+  type ErrorPayload,
+  err,
+  ok,
+  type Result,
+  type UpstreamClient,
+  type UpstreamOptions,
+} from '@mcp/core';
 import type { Logger } from 'pino';
 import { blockedError, blockFromResponse, isWallUrl } from '../blocked.js';
 import type { LinkedInFetchConfig } from '../config.js';
@@ -6,38 +14,24 @@ import { isLinkedInHost, rebaseLinkedInUrl } from '../urls.js';
 import { providerHtml } from './provider-body.js';
 
 /**
- * The part of core's `createUpstream` this app relies on, declared structurally (as @mcp/search does)
- * so the fetcher states exactly what it needs and tests can count what went out.
+ * The part of core's upstream client this app relies on (its `text` calls, and `close` when the
+ * factory's client has one), so the fetcher states exactly what it needs and tests can count what went
+ * out with a scripted client.
  */
-export interface PageCall {
-  path: string;
-  signal?: AbortSignal | undefined;
-  headers?: Record<string, string>;
-  okStatuses?: number[];
-}
-export interface PageReply {
-  status: number;
-  headers?: Record<string, string>;
-  data: string;
-  cached: boolean;
-  url: string;
-}
-export interface PageClient {
-  text: (call: PageCall) => Promise<Result<PageReply, ErrorPayload>>;
-  close?: () => Promise<void>;
-}
-export interface PageClientOptions {
-  name: string;
-  baseUrl: string;
-  headers?: Record<string, string>;
-  timeoutMs?: number;
-  retries?: number;
-  rateLimit?: { perSecond: number; burst?: number; maxQueue?: number };
-  cache?: { ttlMs: number; max?: number };
-  userAgent?: string;
-  maxBodyBytes?: number;
-  maxRedirects?: number;
-}
+export type PageClient = Pick<UpstreamClient, 'text'> & { close?: () => Promise<void> };
+export type PageClientOptions = Pick<
+  UpstreamOptions,
+  | 'name'
+  | 'baseUrl'
+  | 'headers'
+  | 'timeoutMs'
+  | 'retries'
+  | 'rateLimit'
+  | 'cache'
+  | 'userAgent'
+  | 'maxBodyBytes'
+  | 'maxRedirects'
+>;
 export type PageClientFactory = (options: PageClientOptions) => PageClient;
 
 export type Via = 'direct' | 'provider';

@@ -5,7 +5,7 @@ import { type JsonClient, verifySiren } from './annuaire.js';
 
 /** A register client answering one body, as core's upstream client returns it. */
 const answering = (data: unknown): JsonClient => ({
-  json: async <T>() => ok({ data: data as T }),
+  json: async <T>() => ok({ status: 200, headers: {}, data: data as T, cached: false, url: '/search' }),
 });
 const signal = new AbortController().signal;
 

@@ -1,16 +1,10 @@
-import { lenientArray, lenientObject, lenientText, parseUpstream, type Result } from '@mcp/core';
+import { lenientArray, lenientObject, lenientText, parseUpstream, type UpstreamClient } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { Extraction } from '../extract/answer.js';
 import { nameSimilarity } from './similarity.js';
 
 /** The slice of core's upstream client that verification uses (`createUpstream(...)` fits). */
-export interface JsonClient {
-  json<T>(request: {
-    path: string;
-    query?: Record<string, string | number>;
-    signal?: AbortSignal;
-  }): Promise<Result<{ data: T }>>;
-}
+export type JsonClient = Pick<UpstreamClient, 'json'>;
 
 /*
  * The slice of the API Recherche d'entreprises answer that verification reads. `results` is what makes

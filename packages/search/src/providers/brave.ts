@@ -1,10 +1,18 @@
-import { type ErrorPayload, lenientArray, lenientObject, lenientText, ok, type Result } from '@mcp/core';
+import {
+  type ErrorPayload,
+  lenientArray,
+  lenientObject,
+  lenientText,
+  ok,
+  type Result,
+  type UpstreamRequest,
+} from '@mcp/core';
 import * as z from 'zod/v4';
 import { parseJson } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import { htmlToText, type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
-import type { ProviderDeps, UpstreamCall } from '../upstream.js';
+import type { ProviderDeps } from '../upstream.js';
 import { createJsonProvider } from './json-provider.js';
 import { readBody } from './read-body.js';
 
@@ -25,7 +33,7 @@ const row = lenientObject({
 const body = z.looseObject({ web: lenientObject({ results: lenientArray(row) }) });
 
 /** Brave's `offset` counts pages (0..9), not results; `count` is at most 20. */
-export const braveCall = (req: NormalizedRequest): UpstreamCall => ({
+export const braveCall = (req: NormalizedRequest): UpstreamRequest => ({
   path: '/res/v1/web/search',
   query: {
     q: queryWithSite(req),

@@ -1,9 +1,9 @@
-import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { type ErrorPayload, ok, type Result, type UpstreamRequest } from '@mcp/core';
 import { DEFAULT_HTML_LIMITS, type HtmlLimits, isPageFault, runHtmlTask } from '@mcp/html';
 import { mapUpstreamError, providerError } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider } from '../types.js';
-import type { ProviderDeps, UpstreamCall } from '../upstream.js';
+import type { ProviderDeps } from '../upstream.js';
 import { duckDuckGoTask, isDuckDuckGoChallenge } from './duckduckgo-parse.js';
 
 export const DDG_BASE_URL = 'https://html.duckduckgo.com';
@@ -38,7 +38,7 @@ export const duckDuckGoForm = (req: NormalizedRequest): Record<string, string> =
   return form;
 };
 
-export const duckDuckGoCall = (req: NormalizedRequest): UpstreamCall => ({
+export const duckDuckGoCall = (req: NormalizedRequest): UpstreamRequest => ({
   path: '/html/',
   method: 'POST',
   body: new URLSearchParams(duckDuckGoForm(req)).toString(),

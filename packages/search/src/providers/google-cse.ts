@@ -1,9 +1,17 @@
-import { type ErrorPayload, lenientArray, lenientObject, lenientText, ok, type Result } from '@mcp/core';
+import {
+  type ErrorPayload,
+  lenientArray,
+  lenientObject,
+  lenientText,
+  ok,
+  type Result,
+  type UpstreamRequest,
+} from '@mcp/core';
 import * as z from 'zod/v4';
 import { parseJson } from '../errors.js';
 import { type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
-import type { ProviderDeps, UpstreamCall } from '../upstream.js';
+import type { ProviderDeps } from '../upstream.js';
 import { createJsonProvider } from './json-provider.js';
 import { readBody } from './read-body.js';
 
@@ -19,7 +27,7 @@ const row = lenientObject({ title: lenientText(), link: lenientText(), snippet: 
 const body = z.looseObject({ items: lenientArray(row) });
 
 /** The JSON API serves at most 10 results per call; `start` is the 1-based index of the first one. */
-export const googleCseCall = (req: NormalizedRequest, cx: string): UpstreamCall => {
+export const googleCseCall = (req: NormalizedRequest, cx: string): UpstreamRequest => {
   const num = Math.min(req.num, 10);
   return {
     path: '/customsearch/v1',

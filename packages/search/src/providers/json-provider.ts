@@ -1,4 +1,4 @@
-import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { type ErrorPayload, ok, type Result, type UpstreamRequest } from '@mcp/core';
 import { mapUpstreamError, scrubSecrets } from '../errors.js';
 import type {
   NormalizedRequest,
@@ -7,7 +7,7 @@ import type {
   SearchProvider,
   SearchResult,
 } from '../types.js';
-import { type ProviderDeps, sharedOptions, type UpstreamCall, type UpstreamOptions } from '../upstream.js';
+import { type ProviderDeps, sharedOptions, type UpstreamOptions } from '../upstream.js';
 
 /** What sets one keyed JSON provider apart: one upstream, one GET or POST per search, one body shape. */
 export interface JsonProviderSpec {
@@ -15,7 +15,7 @@ export interface JsonProviderSpec {
   /** The provider's name in error messages. */
   label: string;
   upstream: Pick<UpstreamOptions, 'name' | 'baseUrl' | 'headers'>;
-  call: (req: NormalizedRequest) => UpstreamCall;
+  call: (req: NormalizedRequest) => UpstreamRequest;
   parse: (data: unknown, limit?: number) => Result<SearchResult[], ErrorPayload>;
   /** The provider's own wording in an error body (invalid key, quota). */
   errorMessage: (body: string) => string | undefined;

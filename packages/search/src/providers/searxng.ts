@@ -1,10 +1,18 @@
-import { type ErrorPayload, lenientArray, lenientObject, lenientText, ok, type Result } from '@mcp/core';
+import {
+  type ErrorPayload,
+  lenientArray,
+  lenientObject,
+  lenientText,
+  ok,
+  type Result,
+  type UpstreamRequest,
+} from '@mcp/core';
 import * as z from 'zod/v4';
 import { mapUpstreamError, providerError, stringMember } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import { type RawResult, toResults } from '../text.js';
 import type { NormalizedRequest, ProviderAnswer, SearchProvider, SearchResult } from '../types.js';
-import { type ProviderDeps, sharedOptions, type UpstreamCall } from '../upstream.js';
+import { type ProviderDeps, sharedOptions } from '../upstream.js';
 import { readBody } from './read-body.js';
 
 export interface SearxngConfig {
@@ -31,7 +39,7 @@ export const searxngBase = (url: string): { baseUrl: string; prefix: string } =>
 };
 
 /** SearXNG has no result count parameter: the page is cut to `num` after parsing. */
-export const searxngCall = (req: NormalizedRequest, prefix = ''): UpstreamCall => ({
+export const searxngCall = (req: NormalizedRequest, prefix = ''): UpstreamRequest => ({
   path: `${prefix}/search`,
   query: {
     q: queryWithSite(req),

@@ -1,10 +1,10 @@
-import { type ErrorPayload, lenientText, ok, type Result } from '@mcp/core';
+import { type ErrorPayload, lenientText, ok, type Result, type UpstreamRequest } from '@mcp/core';
 import * as z from 'zod/v4';
 import { providerError, reasonFromMessage, scrubSecrets, stringMember } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import { toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
-import type { ProviderDeps, UpstreamCall } from '../upstream.js';
+import type { ProviderDeps } from '../upstream.js';
 import { googleOrganicRaws, organicList } from './google-organic.js';
 import { createJsonProvider } from './json-provider.js';
 import { readBody } from './read-body.js';
@@ -22,7 +22,7 @@ const body = z.looseObject({ error: lenientText(), organic_results: organicList 
 const NO_RESULTS = /hasn't returned any results|no results/i;
 
 /** SerpAPI only takes its key as a query parameter, so every message built from the URL is scrubbed. */
-export const serpApiCall = (req: NormalizedRequest, apiKey: string): UpstreamCall => ({
+export const serpApiCall = (req: NormalizedRequest, apiKey: string): UpstreamRequest => ({
   path: '/search.json',
   query: {
     engine: 'google',

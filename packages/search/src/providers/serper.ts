@@ -1,10 +1,10 @@
-import { type ErrorPayload, ok, type Result } from '@mcp/core';
+import { type ErrorPayload, ok, type Result, type UpstreamRequest } from '@mcp/core';
 import * as z from 'zod/v4';
 import { stringMember } from '../errors.js';
 import { queryWithSite } from '../request.js';
 import { toResults } from '../text.js';
 import type { NormalizedRequest, SearchProvider, SearchResult } from '../types.js';
-import type { ProviderDeps, UpstreamCall } from '../upstream.js';
+import type { ProviderDeps } from '../upstream.js';
 import { googleOrganicRaws, organicList } from './google-organic.js';
 import { createJsonProvider } from './json-provider.js';
 import { readBody } from './read-body.js';
@@ -19,7 +19,7 @@ export interface SerperConfig {
 const body = z.looseObject({ organic: organicList });
 
 /** Serper takes Google's `site:` operator in `q`; `gl`/`hl` pick the market. */
-export const serperCall = (req: NormalizedRequest): UpstreamCall => ({
+export const serperCall = (req: NormalizedRequest): UpstreamRequest => ({
   method: 'POST',
   path: '/search',
   body: {
