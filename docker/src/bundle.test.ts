@@ -35,11 +35,13 @@ const initialize = JSON.stringify({
 });
 const listTools = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
 
-describe('app bundles (DESIGN.md §3: pnpm --filter @mcp/<app> build → dist/main.js)', () => {
+describe('app bundles (pnpm --filter @mcp/<app> build → dist/main.js, the Docker image and the npx bin)', () => {
   it.each(APPS)('%s declares build = tsdown, dev = tsx watch, and the shared bundle config', (app) => {
     const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as { scripts: Record<string, string> };
     expect(pkg.scripts.build).toBe('tsdown');
-    expect(pkg.scripts.dev).toBe('tsx watch --env-file-if-exists=../../.env --env-file=dev.env src/main.ts');
+    expect(pkg.scripts.dev).toBe(
+      'tsx watch --conditions=@mcp/source --env-file-if-exists=../../.env --env-file=dev.env src/main.ts',
+    );
     expect(readRepoFile(`apps/${app}/tsdown.config.ts`)).toContain(
       "export { default } from '../../packages/core/build/app.tsdown.ts';",
     );

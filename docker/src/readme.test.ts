@@ -23,6 +23,7 @@ const HANDLED = [
   'pnpm mcp-config ',
   'pnpm i && pnpm dev',
   'pnpm test',
+  'pnpm exec vitest run ',
   'bash .ci/test',
 ];
 
@@ -65,9 +66,10 @@ describe('README.md commands', { timeout: 60_000 }, () => {
     expect(root.scripts.dev).toBe('turbo run dev --env-mode=loose');
     const ports = APPS.map((app) => {
       const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as { scripts: Record<string, string> };
-      // Node's own flags, so the script runs the same in sh, PowerShell and cmd (no `PORT=${PORT:-…}`).
+      // Node's own flags, so the script runs the same in sh, PowerShell and cmd (no `PORT=${PORT:-…}`);
+      // the condition reads the workspace packages from their sources, so nothing needs building first.
       expect(pkg.scripts.dev).toBe(
-        'tsx watch --env-file-if-exists=../../.env --env-file=dev.env src/main.ts',
+        'tsx watch --conditions=@mcp/source --env-file-if-exists=../../.env --env-file=dev.env src/main.ts',
       );
       return Number(/^PORT=(\d+)$/m.exec(readRepoFile(`apps/${app}/dev.env`))?.[1]);
     });
@@ -76,13 +78,23 @@ describe('README.md commands', { timeout: 60_000 }, () => {
     expect(byName).toEqual([8081, 8082, 8083, 8084, 8085]);
   });
 
-  it('pnpm test: every package has a vitest test script, the files CI runs', () => {
+  it('pnpm test: every package runs its own project of the root vitest config, the files CI runs', () => {
     const root = JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> };
     expect(root.scripts.test).toBe('turbo run test');
     for (const app of APPS) {
-      const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as { scripts: Record<string, string> };
-      expect(pkg.scripts.test).toBe('vitest run');
+      const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as {
+        name: string;
+        scripts: Record<string, string>;
+      };
+      expect(pkg.scripts.test).toBe(`vitest run --config ../../vitest.config.ts --project ${pkg.name}`);
     }
+  });
+
+  it('pnpm exec vitest run <paths…>: the root vitest.config.ts, the same config .ci/test runs', () => {
+    expect(readRepoFile('vitest.config.ts')).toContain('projects:');
+    const runs = readRepoFile('.ci/test').match(/pnpm exec vitest run .*/g) ?? [];
+    expect(runs).toHaveLength(2);
+    for (const line of runs) expect(line).not.toContain('--config');
   });
 
   it('bash .ci/test: what the CI job runs (through .ci/run)', () => {

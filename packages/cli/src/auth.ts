@@ -1,4 +1,5 @@
-import { CliError, type Io } from './io.js';
+import { CliError } from './cli-error.js';
+import type { Io } from './io.js';
 
 export interface AuthOptions {
   user?: string | undefined;

@@ -1,7 +1,8 @@
+import { CliError } from './cli-error.js';
 import { CLIENTS_USAGE, runClients } from './commands/clients.js';
 import { DOCTOR_USAGE, runDoctor } from './commands/doctor.js';
 import { PASSWORD_USAGE, runGenPassword, runHeader } from './commands/password.js';
-import { CliError, type Io } from './io.js';
+import type { Io } from './io.js';
 
 export const USAGE = `mcp-config — client configs, deployment checks and credentials for the mcp-fr servers
 

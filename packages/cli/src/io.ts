@@ -11,17 +11,6 @@ export interface Io {
   readSecret: (prompt: string) => Promise<string | undefined>;
 }
 
-/** A usage or input problem: printed as one line, exit code 2, never a stack trace. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
-
 export const processIo = (): Io => ({
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

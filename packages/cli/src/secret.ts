@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { CliError } from './io.js';
+import { CliError } from './cli-error.js';
 
 /** The subset of a TTY read stream the prompt needs (a test passes a fake). */
 export interface SecretInput extends NodeJS.EventEmitter {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown';
+import { SOURCE_CONDITION_NAMES } from './source.ts';
 
 // The bundle of every app (apps/*/tsdown.config.ts re-export it). One self-contained ESM file: the workspace packages (TypeScript sources) and every npm dependency
 // are inlined, so the Docker image copies only dist/main.js and `npx` needs no install step.
@@ -19,4 +20,6 @@ export default defineConfig({
   // Bundle every dependency, and fail the build if anything but a Node built-in is left to import.
   deps: { alwaysBundle: [/.*/], onlyBundle: false, onlyImport: [] },
   outputOptions: { codeSplitting: false },
+  // The workspace packages are bundled from their sources, so an app builds without building them first.
+  inputOptions: { resolve: { conditionNames: SOURCE_CONDITION_NAMES } },
 });

@@ -32,13 +32,14 @@ export const defineHtmlTask = <I extends { html: string }, O>(
 /**
  * Where workers start. In the bundle (dist/main.js) this module's URL is the bundle itself, which
  * holds the worker loop and every task. From source (vitest, `tsx watch`) it is a `.ts` file: workers
- * run worker.ts through tsx's loader, resolved from this package so any caller's cwd works.
+ * run worker.ts through tsx's loader, resolved from this package so any caller's cwd works, and read
+ * the workspace packages from their sources too (an explicit execArgv drops the parent's flags).
  */
 export const workerEntry = (): { entry: URL; execArgv: string[] | undefined } => {
   const self = new URL(import.meta.url);
   if (!self.pathname.endsWith('.ts')) return { entry: self, execArgv: undefined };
   const tsx = pathToFileURL(createRequire(self).resolve('tsx')).href;
-  return { entry: new URL('./worker.ts', self), execArgv: ['--import', tsx] };
+  return { entry: new URL('./worker.ts', self), execArgv: ['--conditions=@mcp/source', '--import', tsx] };
 };
 
 /** Two workers at most: parsing is CPU work, and the event loop keeps a core for HTTP. */

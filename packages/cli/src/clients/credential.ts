@@ -1,5 +1,6 @@
 import { type AuthOptions, resolveAuthorization } from '../auth.js';
-import { CliError, type Io } from '../io.js';
+import { CliError } from '../cli-error.js';
+import type { Io } from '../io.js';
 import { AUTH_VAR, isHeaderValue } from './header-ref.js';
 
 /**

@@ -9,7 +9,7 @@ import {
   parse,
   printParseErrorCode,
 } from 'jsonc-parser';
-import { CliError } from '../io.js';
+import { CliError } from '../cli-error.js';
 
 export interface MergeResult {
   text: string;

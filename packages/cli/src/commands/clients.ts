@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_IDS, APPS, type AppInfo, appUrl, isAppId } from '../apps.js';
+import { CliError } from '../cli-error.js';
 import { resolveHeaderValue } from '../clients/credential.js';
 import {
   CLIENT_ALIASES,
@@ -16,7 +17,7 @@ import {
 } from '../clients/formats.js';
 import { AUTH_VAR, type VSCODE_INPUT } from '../clients/header-ref.js';
 import { mergeIntoFile } from '../clients/merge.js';
-import { CliError, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import { DEFAULT_START_PORT, isStartPort, LOCAL_ORDER, localUrl } from '../local.js';
 
 export const CLIENTS_USAGE = `mcp-config clients (--domain <domain> | --local [--start-port <port>]) [options]

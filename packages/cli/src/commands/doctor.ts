@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveAuthorization } from '../auth.js';
+import { CliError } from '../cli-error.js';
 import type { CheckResult } from '../doctor/check.js';
 import { checkGetNotAcceptable, checkHealth, checkUnauthenticated } from '../doctor/checks.js';
 import { readClientConfig } from '../doctor/config-file.js';
@@ -9,7 +10,7 @@ import { checkMcp } from '../doctor/mcp-checks.js';
 import { renderTable } from '../doctor/report.js';
 import { type DoctorTarget, parseTarget } from '../doctor/target.js';
 import { checkTls } from '../doctor/tls.js';
-import { CliError, type Io } from '../io.js';
+import type { Io } from '../io.js';
 
 export const DOCTOR_USAGE = `mcp-config doctor <url> [--user <user> [--password-env <VAR>] | --token-env <VAR>] [--json]
 mcp-config doctor --config <client config file> [--server <name>] [--json]

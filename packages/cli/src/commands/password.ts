@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { basicHeader, resolveAuthorization } from '../auth.js';
-import { CliError, type Io } from '../io.js';
+import { CliError } from '../cli-error.js';
+import type { Io } from '../io.js';
 
 export const PASSWORD_USAGE = `mcp-config gen-password [--user <user>] [--length <n>]
   A strong random password, the env lines to deploy it, and the rotation procedure.

@@ -1,7 +1,7 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import { CliError } from '../cli-error.js';
 import { BRIDGE_HEADER_ARG } from '../clients/formats.js';
 import { AUTH_VAR } from '../clients/header-ref.js';
-import { CliError } from '../io.js';
 import type { CheckResult } from './check.js';
 
 /** One server of a client config file, with what the file itself gets wrong about it. */

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { CliError } from '../io.js';
+import { CliError } from '../cli-error.js';
 
 export interface DoctorTarget {
   /** Base URL without a trailing slash and without `/mcp`: `https://annuaire.mcp.example.com`. */

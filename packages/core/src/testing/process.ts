@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** `node --import tsx <entry>`: runs a TypeScript entry as a real process, no build step. */
+/**
+ * `node --conditions=@mcp/source --import tsx <entry>`: runs a TypeScript entry as a real process, no
+ * build step (the condition points the workspace packages at their sources).
+ */
 export const tsxNodeArgs = (entry: string, args: readonly string[] = []): string[] => {
   const tsx = createRequire(join(here, 'package.json')).resolve('tsx');
-  return ['--import', tsx, entry, ...args];
+  return ['--conditions=@mcp/source', '--import', tsx, entry, ...args];
 };
 
 export const exampleEntry = join(here, 'example-main.ts');

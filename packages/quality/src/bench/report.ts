@@ -1,5 +1,5 @@
+import type { AppFigures } from './figures.js';
 import type { Row } from './measure.js';
-import type { AppFigures } from './run.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');

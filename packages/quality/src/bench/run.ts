@@ -11,7 +11,8 @@ import { BUNDLED_SERVE_APP, buildServers, CORE_BENCH } from '../support/build.js
 import { cannon, toolCallBody } from '../support/cannon.js';
 import { rpc } from '../support/rpc.js';
 import { spawnApp } from '../support/spawn-app.js';
-import { measureBaseline, type Row } from './measure.js';
+import type { AppFigures } from './figures.js';
+import { measureBaseline } from './measure.js';
 import { renderReport } from './report.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -19,17 +20,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SINGLE_FLIGHT = 20;
 const CACHED_CALLS = 100;
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-export interface AppFigures {
-  app: string;
-  tool: string;
-  coldStartMs: number;
-  answerBytes: number;
-  singleFlightUpstream: number;
-  sampleUpstream: number;
-  cachedUpstreamPerCall: number;
-  row: Row;
-}
 
 const loadBefore = loadavg();
 await buildServers();

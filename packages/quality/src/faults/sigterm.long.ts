@@ -25,7 +25,7 @@ describe('SIGTERM during load (rdap app, real process)', () => {
             body: readFixture('rdap', 'afnic_domain_lemonde.fr.json'),
           },
     );
-    const child = spawn(process.execPath, ['--import', tsx, main], {
+    const child = spawn(process.execPath, ['--conditions=@mcp/source', '--import', tsx, main], {
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',

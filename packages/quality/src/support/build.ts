@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsdown';
+import { SOURCE_CONDITION_NAMES } from '../../../core/build/source.js';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
@@ -29,6 +30,8 @@ export const buildServers = async () => {
     target: 'node22',
     dts: false,
     deps: { alwaysBundle: [/.*/] },
+    // The workspace packages are bundled from their sources, as in the apps' own bundles.
+    inputOptions: { resolve: { conditionNames: SOURCE_CONDITION_NAMES } },
     logLevel: 'warn',
   });
 };

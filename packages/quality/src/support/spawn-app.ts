@@ -53,7 +53,7 @@ export const spawnApp = (
   new Promise((resolve, reject) => {
     const args = options.entry
       ? [...(options.nodeArgs ?? []), options.entry, app]
-      : [...(options.nodeArgs ?? []), '--import', tsx, entry, app];
+      : [...(options.nodeArgs ?? []), '--conditions=@mcp/source', '--import', tsx, entry, app];
     const child = spawn(process.execPath, args, {
       env: {
         PATH: process.env.PATH ?? '',
