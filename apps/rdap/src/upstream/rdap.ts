@@ -7,8 +7,8 @@ import {
   type Upstream,
   type UpstreamGuard,
 } from '@mcp/core';
-import type { BootstrapKind } from '../bootstrap/bootstrap.js';
-import { parseRdapObject } from '../rdap/wire.js';
+import type { BootstrapKind } from './bootstrap.js';
+import { parseRdapObject } from './wire.js';
 
 export interface RdapHttpOptions {
   /** `RDAP_BOOTSTRAP_URL`: where `dns.json`, `ipv4.json`, … live. */

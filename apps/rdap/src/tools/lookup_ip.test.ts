@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useTools } from '../test-support/harness.js';
+import { useTools } from '../testing/harness.js';
 
 const { up, call } = useTools();
 
-describe('lookup_ip and lookup_asn (hand-written RFC 9083 bodies, see test-support/upstreams.ts)', () => {
+describe('lookup_ip (hand-written RFC 9083 bodies, see testing/upstreams.ts)', () => {
   it('finds the RIR in the ipv4 bootstrap and normalizes the network', async () => {
     const { isError, data } = await call('lookup_ip', { ip: ' 193.51.224.1 ' });
     expect(isError).toBe(false);
@@ -51,34 +51,5 @@ describe('lookup_ip and lookup_asn (hand-written RFC 9083 bodies, see test-suppo
       details: { range: 'private' },
     });
     expect((await call('lookup_ip', { ip: '45.1.1.1' })).error?.code).toBe('not_found');
-  });
-
-  it('looks up an AS in any spelling', async () => {
-    const { data } = await call('lookup_asn', { asn: 'as64500' });
-    expect(data).toEqual({
-      query: 'AS64500',
-      asn: 64500,
-      start_autnum: 64500,
-      end_autnum: 64500,
-      handle: 'AS64500',
-      name: 'EXAMPLE-AS',
-      type: 'DIRECT ALLOCATION',
-      owner: 'Example Transit SA',
-      owner_handle: 'ORG-EX1-RIPE',
-      country: 'BE',
-      abuse: { name: null, email: 'noc@transit.example', phone: null },
-      statuses: ['active'],
-      events: { registration: null, last_changed: null },
-      source: 'rdap',
-      server: 'https://rdap.db.ripe.net/',
-      raw_url: `${up().http.url}/autnum/64500`,
-      warnings: [],
-    });
-    expect((await call('lookup_asn', { asn: 64500 })).data.asn).toBe(64500);
-    expect((await call('lookup_asn', { asn: 'ASX' })).error).toMatchObject({
-      code: 'invalid_input',
-      details: { fields: ['asn'] },
-    });
-    expect((await call('lookup_asn', { asn: 70000 })).error?.code).toBe('not_found');
   });
 });

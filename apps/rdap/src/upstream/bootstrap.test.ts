@@ -3,8 +3,8 @@ import { readFixtureJson } from '@mcp/core/testing';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { findAsnService, findDnsService, findIpService, parseBootstrap, pickBaseUrl } from './bootstrap.js';
+import { createBootstrapStore } from './bootstrap-store.js';
 import { overrideFor } from './overrides.js';
-import { createBootstrapStore } from './store.js';
 
 const dns = () => {
   const r = parseBootstrap(readFixtureJson('rdap', 'iana_dns.json'), 'dns');

@@ -1,7 +1,7 @@
 import { readFixtureJson } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
+import type { DomainRecord } from '../../schemas.js';
 import { normalizeDomain } from '../domain.js';
-import type { DomainRecord } from '../schemas.js';
 import { mergeRegistrarAnswer, needsRegistrarData } from './merge.js';
 import { normalizeRdapDomain, relatedRdapUrl } from './normalize-domain.js';
 

@@ -1,4 +1,4 @@
-import type { DomainRecord, Registrar } from '../schemas.js';
+import type { DomainRecord, Registrar } from '../../schemas.js';
 
 /**
  * Thin registries (Verisign for .com/.net) publish no contacts and sometimes no abuse contact; the

@@ -11,7 +11,7 @@ import {
 } from '@mcp/core';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { WHOIS_OVERRIDES } from '../bootstrap/overrides.js';
+import { WHOIS_OVERRIDES } from './overrides.js';
 
 export interface WhoisClientOptions {
   /** One connection, connect to last byte. */

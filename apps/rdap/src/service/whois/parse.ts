@@ -1,5 +1,5 @@
+import type { DomainRecord } from '../../schemas.js';
 import type { NormalizedDomain } from '../domain.js';
-import type { DomainRecord } from '../schemas.js';
 import { looksLikeAfnic, parseAfnicWhois } from './parse-afnic.js';
 import { parseGenericWhois } from './parse-generic.js';
 import type { WhoisParsed } from './types.js';

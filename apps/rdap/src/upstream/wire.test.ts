@@ -1,6 +1,6 @@
 import { readFixtureJson } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
-import { parseBootstrap } from '../bootstrap/bootstrap.js';
+import { parseBootstrap } from './bootstrap.js';
 import { parseRdapObject } from './wire.js';
 
 describe('RDAP answers read at the client boundary', () => {

@@ -1,5 +1,5 @@
+import type { Contact, ContactField } from '../../schemas.js';
 import { isPlaceholder } from '../redaction.js';
-import type { Contact, ContactField } from '../schemas.js';
 import {
   allValues,
   eppToRdapStatus,

@@ -1,4 +1,4 @@
-import type { DomainRecord } from '../schemas.js';
+import type { DomainRecord } from '../../schemas.js';
 
 /** A parsed WHOIS domain answer: the normalized shape minus what the caller knows (name, server). */
 export type WhoisParsed = Pick<

@@ -1,9 +1,9 @@
 import { createToolRegistry, type ErrorPayload } from '@mcp/core';
-import { toolContext, toolErrorOf } from '@mcp/core/testing';
+import { type TestToolsContext, testToolsContext, toolContext, toolErrorOf } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
-import { rdapEnvSchema } from '../config.js';
-import { createRdapDeps, type RdapDeps } from '../deps.js';
+import { type RdapEnv, rdapEnv } from '../config.js';
+import { createRdapDeps } from '../deps.js';
 import { rdapTools } from '../tools/index.js';
 import { startUpstreams, type Upstreams } from './upstreams.js';
 
@@ -28,12 +28,12 @@ export const callWith = async (
   name: string,
   args: unknown,
 ): Promise<ToolAnswer> => {
-  const deps = createRdapDeps(rdapEnvSchema.parse(env), silentLog);
+  const app = testToolsContext(rdapEnv, env, { log: silentLog });
   try {
-    const r = await createToolRegistry(rdapTools(deps)).call(name, args, toolContext());
+    const r = await createToolRegistry(rdapTools(createRdapDeps(app.ctx))).call(name, args, toolContext());
     return answerOf(r);
   } finally {
-    await deps.close();
+    await app.close();
   }
 };
 
@@ -43,15 +43,15 @@ export const callWith = async (
  */
 export const useTools = () => {
   let up: Upstreams | undefined;
-  let deps: RdapDeps | undefined;
+  let app: TestToolsContext<RdapEnv> | undefined;
   let registry: ReturnType<typeof createToolRegistry> | undefined;
   beforeAll(async () => {
     up = await startUpstreams();
-    deps = createRdapDeps(rdapEnvSchema.parse(up.env), silentLog);
-    registry = createToolRegistry(rdapTools(deps));
+    app = testToolsContext(rdapEnv, up.env, { log: silentLog });
+    registry = createToolRegistry(rdapTools(createRdapDeps(app.ctx)));
   });
   afterAll(async () => {
-    await deps?.close();
+    await app?.close();
     await up?.close();
   });
   return {

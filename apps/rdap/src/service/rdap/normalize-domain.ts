@@ -1,6 +1,6 @@
+import type { Contact, ContactField, DomainRecord, DsRecord, Registrar } from '../../schemas.js';
 import type { NormalizedDomain } from '../domain.js';
 import { type ContactRole, isPlaceholder, redactionsOf } from '../redaction.js';
-import type { Contact, ContactField, DomainRecord, DsRecord, Registrar } from '../schemas.js';
 import { entitiesOf, findAbuse, findEntity, listOf, type RdapEntity } from './entities.js';
 import { isRecord } from './jcard.js';
 

@@ -6,7 +6,7 @@ import {
   type WhoisTestServer,
 } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callWith } from '../test-support/harness.js';
+import { callWith } from './testing/harness.js';
 
 // A fake registry, named by a (hand-written) IANA bootstrap, that redirects a lookup to an internal
 // admin page. The canary plays that page: it answers valid RDAP JSON, so a client that followed the

@@ -1,6 +1,6 @@
 import { err, ok, parseUpstream, type Result } from '@mcp/core';
 import ipaddr from 'ipaddr.js';
-import { bootstrapFileSchema } from '../rdap/wire.js';
+import { bootstrapFileSchema } from './wire.js';
 
 /** The four IANA registries of RFC 9224 (`dns.json`, `ipv4.json`, `ipv6.json`, `asn.json`). */
 export type BootstrapKind = 'dns' | 'ipv4' | 'ipv6' | 'asn';

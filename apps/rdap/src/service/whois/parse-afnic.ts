@@ -1,5 +1,5 @@
+import { type Contact, type ContactField, noRegistrationData } from '../../schemas.js';
 import { isPlaceholder } from '../redaction.js';
-import { type Contact, type ContactField, noRegistrationData } from '../schemas.js';
 import {
   allValues,
   eppToRdapStatus,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { readFixtureText, startWhoisServer, type WhoisTestServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWhoisClient, MAX_WAITING, parseIanaReferral } from './client.js';
+import { createWhoisClient, MAX_WAITING, parseIanaReferral } from './whois.js';
 
 // whois.iana.org answers in this layout; these two bodies are hand-written from its format
 // (domain/organisation/refer/whois lines, "% This query returned 0 objects."), not recorded fixtures.

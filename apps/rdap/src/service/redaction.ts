@@ -1,5 +1,5 @@
+import type { ContactField } from '../schemas.js';
 import { isRecord } from './rdap/jcard.js';
-import type { ContactField } from './schemas.js';
 
 /**
  * GDPR placeholders registries and registrars print instead of personal data ("REDACTED FOR

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
+import type { AsnRecord, IpRecord } from '../../schemas.js';
 import { isPlaceholder } from '../redaction.js';
-import type { AsnRecord, IpRecord } from '../schemas.js';
 import { entitiesOf, findEntity, listOf, type RdapEntity } from './entities.js';
 import { isRecord } from './jcard.js';
 import { eventsOf, statusesOf } from './normalize-domain.js';
