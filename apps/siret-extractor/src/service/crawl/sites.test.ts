@@ -2,10 +2,10 @@ import { createSafeFetch } from '@mcp/core';
 import { type ReplayServer, readFixture, readFixtureJson, startReplayServer } from '@mcp/core/testing';
 import { warmHtmlPool } from '@mcp/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageFetcherFrom } from '../../upstream/page-fetcher.js';
 import { buildAnswer } from '../extract/answer.js';
 import { readPageTask } from '../extract/tasks.js';
 import { crawlSite } from './crawl.js';
-import { pageFetcherFrom } from './fetcher.js';
 
 interface ExpectedPage {
   id: string;

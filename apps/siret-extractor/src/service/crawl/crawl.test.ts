@@ -2,11 +2,11 @@ import { createSafeFetch, err, ok } from '@mcp/core';
 import { type ReplayRoute, type ReplayServer, startReplayServer } from '@mcp/core/testing';
 import { warmHtmlPool } from '@mcp/html';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pageFetcherFrom } from '../../upstream/page-fetcher.js';
+import type { PageFetcher } from '../../upstream/types.js';
 import { buildAnswer } from '../extract/answer.js';
 import { readPageTask } from '../extract/tasks.js';
 import { crawlSite } from './crawl.js';
-import { pageFetcherFrom } from './fetcher.js';
-import type { PageFetcher } from './types.js';
 
 const html = (body: string, title = 'Page') => ({
   headers: { 'content-type': 'text/html; charset=utf-8' },

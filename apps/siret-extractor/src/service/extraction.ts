@@ -1,12 +1,13 @@
 import { err, type FetchBudget, ok, type Result, toolError } from '@mcp/core';
 import { DEFAULT_HTML_LIMITS, type HtmlLimits, isPageFault, runHtmlTask } from '@mcp/html';
-import { crawlSite } from '../crawl/crawl.js';
-import type { PageFetcher, Progress } from '../crawl/types.js';
-import { buildAnswer, type Extraction } from '../extract/answer.js';
-import { readPageTask } from '../extract/tasks.js';
-import { type JsonClient, type Verification, verifyExtraction } from '../verify/annuaire.js';
+import type { PageFetcher, Progress } from '../upstream/types.js';
+import { crawlSite } from './crawl/crawl.js';
+import { buildAnswer, type Extraction } from './extract/answer.js';
+import { readPageTask } from './extract/tasks.js';
+import { type JsonClient, type Verification, verifyExtraction } from './verify/annuaire.js';
 
-export interface ExtractorDeps {
+/** What extraction runs on: the page fetcher, the registry client and the parse limits (deps.ts builds them). */
+export interface ExtractionDeps {
   fetchPage: PageFetcher;
   /** Recherche d'entreprises client (rate-limited upstream); null disables `verify`. */
   annuaire: JsonClient | null;
@@ -41,7 +42,7 @@ export const normalizeSiteUrl = (input: string): Result<string> => {
 export const maybeVerify = async (
   answer: Extraction,
   verify: boolean,
-  deps: ExtractorDeps,
+  deps: ExtractionDeps,
   signal: AbortSignal,
 ): Promise<Answer> => {
   if (!verify) return answer;
@@ -60,7 +61,7 @@ export const extractSite = async (
     progress?: Progress;
     budget?: FetchBudget;
   },
-  deps: ExtractorDeps,
+  deps: ExtractionDeps,
 ): Promise<Result<Answer>> => {
   const target = normalizeSiteUrl(url);
   if (!target.ok) return target;
@@ -102,7 +103,7 @@ export const analyzeArgument = async (
   field: 'html' | 'text',
   value: string,
   url: string | null,
-  deps: ExtractorDeps,
+  deps: ExtractionDeps,
   signal: AbortSignal,
 ) => {
   const limits = deps.htmlLimits ?? DEFAULT_HTML_LIMITS;

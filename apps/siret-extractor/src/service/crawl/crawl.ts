@@ -7,11 +7,11 @@ import {
   isPageFault,
   runHtmlTask,
 } from '@mcp/html';
+import type { FetchedPage, PageFetcher, Progress } from '../../upstream/types.js';
 import { buildAnswer } from '../extract/answer.js';
 import type { PageAnalysis } from '../extract/page.js';
 import { readPageTask, readSitemapTask } from '../extract/tasks.js';
 import { COMMON_LEGAL_PATHS, type RankedLink } from './links.js';
-import type { FetchedPage, PageFetcher, Progress } from './types.js';
 
 export interface CrawlOptions {
   /** Most HTTP fetches for this site, home page and sitemap included. */
