@@ -4,7 +4,7 @@ import type { RdapDeps } from '../deps.js';
 import { checkAvailability as check } from '../service/availability.js';
 import { type NormalizedDomain, normalizeDomain } from '../service/domain.js';
 
-export const MAX_DOMAINS = 50;
+const MAX_DOMAINS = 50;
 
 const itemSchema = z.object({
   domain: z.string(),
