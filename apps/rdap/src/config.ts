@@ -4,7 +4,7 @@ const url = z.url({ protocol: /^https?$/ });
 const ms = (def: number) => z.coerce.number().int().positive().default(def);
 
 /** The rdap app's own env variables (DESIGN §3), validated once at start-up. */
-export const rdapEnvSchema = z.object({
+export const rdapEnv = z.object({
   RDAP_BOOTSTRAP_URL: url.default('https://data.iana.org/rdap/'),
   RDAP_FR_BASE_URL: url.optional(),
   RDAP_SERVERS_OVERRIDE_URL: url.optional(),
@@ -19,4 +19,4 @@ export const rdapEnvSchema = z.object({
   RDAP_CONCURRENCY_PER_REGISTRY: z.coerce.number().int().min(1).max(20).default(4),
 });
 
-export type RdapEnv = z.output<typeof rdapEnvSchema>;
+export type RdapEnv = z.output<typeof rdapEnv>;

@@ -1,40 +1,21 @@
-import {
-  type CoreConfig,
-  createSafeFetch,
-  type SafeFetch,
-  type Store,
-  safeFetchOptionsFromEnv,
-} from '@mcp/core';
-import type { Logger } from 'pino';
-import { type BootstrapStore, createBootstrapStore } from './bootstrap/store.js';
+import { safeFetchOptionsFromEnv, type ToolsContext } from '@mcp/core';
 import type { RdapEnv } from './config.js';
-import { createRdapHttp, type RdapHttp } from './upstream/rdap.js';
-import { createWhoisClient, type WhoisClient } from './whois/client.js';
+import type { Registries } from './service/registries.js';
+import { createBootstrapStore } from './upstream/bootstrap-store.js';
+import { createRdapHttp } from './upstream/rdap.js';
+import { createWhoisClient } from './upstream/whois.js';
 
-/** What the tools share: built once from the env, handed to each tool by closure. */
-export interface RdapDeps {
-  bootstrap: BootstrapStore;
-  http: RdapHttp;
-  whois: WhoisClient;
-  /** `RDAP_FR_BASE_URL` when set: wins over the bootstrap for the AFNIC TLDs. */
-  frBaseUrl: string | undefined;
-  /** Simultaneous lookups per registry in check_availability. */
-  concurrencyPerRegistry: number;
-  log: Logger;
-  close: () => Promise<void>;
-}
+/** What the tools share: the registry clients, built once from the env, handed to each tool by closure. */
+export interface RdapDeps extends Registries {}
 
-/**
- * `env`: core's parsed env (`ctx.env`, or `loadConfig(rdapEnvSchema, …)` in tests), which carries the
- * SAFE_FETCH_ALLOW_* test switches. `safeFetch`: the process's (core's `ctx.safeFetch`, under
- * FETCH_CONCURRENCY); tests may leave it out and get one built from the same env.
- */
-export const createRdapDeps = (
-  env: CoreConfig & RdapEnv,
-  log: Logger,
-  store?: Store,
-  safeFetch?: SafeFetch,
-): RdapDeps => {
+/** Builds the registry clients on the server's store and safeFetch; core closes them at shutdown. */
+export const createRdapDeps = ({
+  env,
+  log,
+  onClose,
+  safeFetch,
+  createUpstream,
+}: ToolsContext<RdapEnv>): RdapDeps => {
   const allow = safeFetchOptionsFromEnv({
     SAFE_FETCH_ALLOW_HOSTS: env.SAFE_FETCH_ALLOW_HOSTS,
     SAFE_FETCH_ALLOW_PORTS: env.SAFE_FETCH_ALLOW_PORTS,
@@ -49,8 +30,8 @@ export const createRdapDeps = (
     timeoutMs: env.RDAP_TIMEOUT_MS,
     cacheTtlMs: env.RDAP_CACHE_TTL_S * 1000,
     perSecond: env.RDAP_RATE_PER_SECOND,
-    store,
-    safeFetch: safeFetch ?? createSafeFetch({ ...allow, log }),
+    createUpstream,
+    safeFetch,
     guard: { ...allow, trustedUrls },
   });
   const bootstrap = createBootstrapStore({
@@ -67,6 +48,10 @@ export const createRdapDeps = (
     guard: allow,
     log,
   });
+  onClose(async () => {
+    await bootstrap.settled();
+    await http.close();
+  });
   return {
     bootstrap,
     http,
@@ -74,9 +59,5 @@ export const createRdapDeps = (
     frBaseUrl: env.RDAP_FR_BASE_URL,
     concurrencyPerRegistry: env.RDAP_CONCURRENCY_PER_REGISTRY,
     log,
-    close: async () => {
-      await bootstrap.settled();
-      await http.close();
-    },
   };
 };

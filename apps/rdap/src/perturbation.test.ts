@@ -1,4 +1,4 @@
-import { createToolRegistry, loadConfig } from '@mcp/core';
+import { createToolRegistry } from '@mcp/core';
 import {
   outcomeOf,
   perturbationRuns,
@@ -11,14 +11,15 @@ import {
   runPerturbations,
   startReplayServer,
   startWhoisServer,
+  testToolsContext,
   toolContext,
   type WhoisTestServer,
 } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rdapEnvSchema } from './config.js';
+import { rdapEnv } from './config.js';
 import { createRdapDeps } from './deps.js';
-import { silentLog } from './test-support/harness.js';
-import { ASN_BOOTSTRAP, IPV4_BOOTSTRAP } from './test-support/upstreams.js';
+import { silentLog } from './testing/harness.js';
+import { ASN_BOOTSTRAP, IPV4_BOOTSTRAP } from './testing/upstreams.js';
 import { rdapTools } from './tools/index.js';
 
 /*
@@ -83,8 +84,9 @@ const answer = async (fixture: string, body: unknown): Promise<string[]> => {
     registry: bootstrapCase ? fixtures['verisign_domain_google.com.json'] : body,
   };
   // A fresh app per case: the bootstrap store keeps a file for a day, and each case serves another.
-  const deps = createRdapDeps(
-    loadConfig(rdapEnvSchema, {
+  const app = testToolsContext(
+    rdapEnv,
+    {
       RDAP_BOOTSTRAP_URL: http.url,
       RDAP_SERVERS_OVERRIDE_URL: http.url,
       RDAP_FR_BASE_URL: http.url,
@@ -97,16 +99,16 @@ const answer = async (fixture: string, body: unknown): Promise<string[]> => {
       RDAP_RATE_PER_SECOND: '10000',
       RDAP_TIMEOUT_MS: '2000',
       WHOIS_TIMEOUT_MS: '500',
-    }),
-    silentLog,
+    },
+    { log: silentLog },
   );
   try {
-    const registry = createToolRegistry(rdapTools(deps));
+    const registry = createToolRegistry(rdapTools(createRdapDeps(app.ctx)));
     const out: string[] = [];
     for (const [name, args] of CALLS) out.push(outcomeOf(await registry.call(name, args, toolContext())));
     return out;
   } finally {
-    await deps.close();
+    await app.close();
   }
 };
 

@@ -1,7 +1,7 @@
 import { startTestServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rdapServer } from './server.js';
-import { startUpstreams, type Upstreams } from './test-support/upstreams.js';
+import { startUpstreams, type Upstreams } from './testing/upstreams.js';
 
 let up: Upstreams;
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -1,7 +1,7 @@
 import { createServer } from '@mcp/core';
 // The version comes from the app's package.json, which `pnpm release:version` sets for every package.
 import manifest from '../package.json' with { type: 'json' };
-import { rdapEnvSchema } from './config.js';
+import { rdapEnv } from './config.js';
 import { createRdapDeps } from './deps.js';
 import { rdapTools } from './tools/index.js';
 
@@ -19,10 +19,6 @@ export const rdapServer = createServer({
   version: manifest.version,
   title: 'RDAP / WHOIS (domaines, IP, AS)',
   instructions: INSTRUCTIONS,
-  env: rdapEnvSchema,
-  tools: ({ env, log, store, onClose, safeFetch }) => {
-    const deps = createRdapDeps(env, log, store, safeFetch);
-    onClose(deps.close);
-    return rdapTools(deps);
-  },
+  env: rdapEnv,
+  tools: (ctx) => rdapTools(createRdapDeps(ctx)),
 });

@@ -1,8 +1,8 @@
 import { createServer } from '@mcp/core';
-import { createSearch, searchConfigFromEnv } from '@mcp/search';
 // The version comes from the app's package.json, which `pnpm release:version` sets for every package.
 import manifest from '../package.json' with { type: 'json' };
 import { serpEnv } from './config.js';
+import { createSerpDeps } from './deps.js';
 import { serpTools } from './tools/index.js';
 
 export const INSTRUCTIONS = [
@@ -21,9 +21,5 @@ export const serpServer = createServer({
   title: 'Web search (France)',
   instructions: INSTRUCTIONS,
   env: serpEnv,
-  tools: ({ env, log, store }) => {
-    const { search, providers } = createSearch(searchConfigFromEnv(env), { log, store });
-    log.info({ providers }, 'search providers, in fallback order');
-    return serpTools({ search });
-  },
+  tools: (ctx) => serpTools(createSerpDeps(ctx)),
 });

@@ -2,9 +2,9 @@
 // Run: pnpm --filter @mcp/siret-extractor bench
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DEFAULT_HTML_LIMITS, runHtmlTask, warmHtmlPool } from '@mcp/html';
-import { findLegalLinks } from '../src/crawl/links.js';
-import { analyzeHtml } from '../src/extract/index.js';
-import { readPageTask } from '../src/extract/tasks.js';
+import { findLegalLinks } from '../src/service/crawl/links.js';
+import { analyzeHtml } from '../src/service/extract/index.js';
+import { readPageTask } from '../src/service/extract/tasks.js';
 
 const depth = Number(process.env.BENCH_DEPTH ?? 20_000);
 const page = `${'<div>'.repeat(depth)}SIREN 732 829 320`;

@@ -7,8 +7,8 @@ import {
 } from '@mcp/core/testing';
 import { htmlPool, warmHtmlPool } from '@mcp/html';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readPageTask } from './extract/tasks.js';
 import { extractorServer } from './server.js';
+import { readPageTask } from './service/extract/tasks.js';
 
 // Hand-made hostile pages (not recorded fixtures): what issue 19 measured freezing the process.
 /** 950 KB, 190,000 nested `<div>` (never closed): held the event loop 20–30 s, then overflowed the walker. */

@@ -15,8 +15,8 @@ import {
 } from '@mcp/core/testing';
 import { isValidSiren } from '@mcp/fr-ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageFetcherFrom } from './crawl/fetcher.js';
 import { extractorTools } from './tools/index.js';
+import { pageFetcherFrom } from './upstream/page-fetcher.js';
 
 /*
  * Parse, don't trust: verification reads the API Recherche d'entreprises. Every recorded answer of

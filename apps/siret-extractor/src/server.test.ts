@@ -4,12 +4,11 @@ import {
   readFixtureText,
   startReplayServer,
   startTestServer,
-  toolErrorOf,
 } from '@mcp/core/testing';
 import { warmHtmlPool } from '@mcp/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPageTask } from './extract/tasks.js';
 import { extractorServer } from './server.js';
+import { readPageTask } from './service/extract/tasks.js';
 
 let site: ReplayServer;
 let annuaire: ReplayServer;
@@ -81,30 +80,6 @@ describe('siret-extractor MCP server (official SDK client over HTTP)', () => {
       verification: [{ siren: '798905758', found: false, error: null }],
     });
     expect(updates).toEqual([1, 2]);
-  });
-
-  it('refuses private addresses and non-http URLs as forbidden_target', async () => {
-    const client = await server.connect('legacy');
-    for (const url of [
-      'http://10.0.0.1/',
-      'http://169.254.169.254/latest/meta-data/',
-      'file:///etc/passwd',
-    ]) {
-      const res = await client.callTool({ name: 'extract_from_url', arguments: { url } });
-      expect(res.isError, url).toBe(true);
-      expect(toolErrorOf(res), url).toMatchObject({ code: 'forbidden_target' });
-    }
-  });
-
-  it('extract_from_text answers a host-only page with an empty top level', async () => {
-    const client = await server.connect();
-    const res = await client.callTool({
-      name: 'extract_from_text',
-      arguments: { text: readFixtureText('siret', 'T01_documents.md') },
-    });
-    expect(res.structuredContent).toMatchObject({ siren: null, reason: 'no_publisher_identifier' });
-    const candidates = (res.structuredContent as { candidates: Array<{ role: string }> }).candidates;
-    expect(candidates.map((c) => c.role)).toEqual(['host', 'host']);
   });
 });
 

@@ -1,9 +1,8 @@
-import { createServer, createUpstream } from '@mcp/core';
-import { htmlLimitsFromEnv } from '@mcp/html';
+import { createServer } from '@mcp/core';
 // The version comes from the app's package.json, which `pnpm release:version` sets for every package.
 import manifest from '../package.json' with { type: 'json' };
 import { extractorEnv } from './config.js';
-import { pageFetcherFrom } from './crawl/fetcher.js';
+import { createExtractorDeps } from './deps.js';
 import { extractorTools } from './tools/index.js';
 
 export const INSTRUCTIONS = [
@@ -15,26 +14,12 @@ export const INSTRUCTIONS = [
   'SIREN against the Recherche d’entreprises registry (name, active or closed).',
 ].join(' ');
 
-/** The siret-extractor MCP server: core's safeFetch and one annuaire client per process. */
+/** The siret-extractor MCP server: core's safeFetch and one registry client per process, shared by the four tools. */
 export const extractorServer = createServer({
   name: 'siret-extractor',
   version: manifest.version,
   title: 'SIREN/SIRET extractor (mentions légales)',
   instructions: INSTRUCTIONS,
   env: extractorEnv,
-  tools: ({ env, store, safeFetch }) =>
-    extractorTools({
-      // The process's safeFetch: SSRF guard on every hop, FETCH_CONCURRENCY shared by all tools.
-      fetchPage: pageFetcherFrom(safeFetch, env.FETCH_TIMEOUT_MS),
-      annuaire: createUpstream({
-        name: 'annuaire',
-        baseUrl: env.ANNUAIRE_BASE_URL,
-        rateLimit: { perSecond: env.ANNUAIRE_RATE_LIMIT_PER_S },
-        cache: { ttlMs: 10 * 60_000, max: 1000 },
-        // The registry check is one more fetch: same time limit as a page.
-        timeoutMs: env.FETCH_TIMEOUT_MS,
-        store,
-      }),
-      htmlLimits: htmlLimitsFromEnv(env),
-    }),
+  tools: (ctx) => extractorTools(createExtractorDeps(ctx)),
 });

@@ -16,12 +16,13 @@ export type { SafeFetch } from './safe-fetch/safe-fetch.js';
 export { BROWSER_HEADERS, createSafeFetch } from './safe-fetch/safe-fetch.js';
 export type { TargetPolicyOptions } from './safe-fetch/target.js';
 export { checkEndpoint, createTargetPolicy } from './safe-fetch/target.js';
-export type { ServerDefinition, ToolsContext } from './server.js';
+export type { ServerDefinition } from './server.js';
 export { createServer, prepareServer } from './server.js';
 export type { Store } from './store/types.js';
 export type { AnyTool, ToolContext } from './tool.js';
 export { defineTool, fail, toolError } from './tool.js';
 export { createToolRegistry } from './tool-registry.js';
+export type { ToolsContext } from './tools-context.js';
 export {
   lenientArray,
   lenientBoolean,

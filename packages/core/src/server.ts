@@ -18,33 +18,7 @@ import { createStoreFromConfig } from './store/from-config.js';
 import type { Store } from './store/types.js';
 import type { AnyTool } from './tool.js';
 import { createToolRegistry } from './tool-registry.js';
-import type { Upstream, UpstreamOptions } from './upstream/types.js';
-import { createUpstream } from './upstream/upstream.js';
-
-export interface ToolsContext<E> {
-  env: CoreConfig & E;
-  log: Logger;
-  /**
-   * The server's one store (REDIS_URL: Redis shared by replicas, else in-memory), already given to
-   * `createUpstream` below. Closed by the server after the app's own cleanups.
-   */
-  store: Store;
-  /** Registers cleanup (timers, pools the app opened itself) run when the server shuts down. */
-  onClose: (cleanup: () => Promise<void> | void) => void;
-  /**
-   * The process's SSRF-guarded fetch for pages and links from third-party data: at most
-   * `FETCH_CONCURRENCY` in flight across all tools (a bounded queue for the rest). Pass the handler's
-   * `ctx.fetchBudget` on each call (`{ budget }`).
-   */
-  safeFetch: SafeFetch;
-  /**
-   * Core's `createUpstream` bound to this server: `store` defaults to the server's store (rate limits,
-   * cache and single-flight shared by replicas), `metrics` to the server's (METRICS_ENABLED), and every
-   * client made here is closed by the server at shutdown, after the app's own cleanups. A request may
-   * carry the handler's `ctx.fetchBudget` (`{ budget }`) to count against the per-request limit.
-   */
-  createUpstream: (options: UpstreamOptions) => Upstream;
-}
+import { createToolsContext, type ToolsContext } from './tools-context.js';
 
 export interface ServerDefinition<S extends z.ZodObject = z.ZodObject> {
   name: string;
@@ -128,46 +102,14 @@ export const prepareServer = async <S extends z.ZodObject>(
   } catch (error) {
     throw new StartupError([(error as Error).message]);
   }
-  const cleanups: Array<() => Promise<void> | void> = [];
-  const upstreams: Upstream[] = [];
-  const tools =
-    typeof definition.tools === 'function'
-      ? definition.tools({
-          env: config as CoreConfig & z.output<S>,
-          log,
-          store,
-          onClose: (cleanup) => cleanups.push(cleanup),
-          safeFetch,
-          createUpstream: (upstreamOptions) => {
-            const upstream = createUpstream({
-              ...upstreamOptions,
-              store: upstreamOptions.store ?? store,
-              metrics: upstreamOptions.metrics ?? metrics,
-            });
-            upstreams.push(upstream);
-            return upstream;
-          },
-        })
-      : definition.tools;
-  const settle = async (what: string, closes: Array<Promise<void> | void>) => {
-    const results = await Promise.allSettled(closes);
-    for (const r of results) if (r.status === 'rejected') log.warn({ err: r.reason }, `${what} failed`);
-  };
-  let disposed = false;
-  const dispose = async () => {
-    await settle(
-      'cleanup',
-      cleanups.splice(0).map((cleanup) => cleanup()),
-    );
-    // After the app's cleanups, which may still call them (a last flush); the store after both.
-    await settle(
-      'upstream close',
-      upstreams.splice(0).map((upstream) => upstream.close()),
-    );
-    if (disposed) return;
-    disposed = true;
-    await store.close().catch((error: unknown) => log.warn({ err: error }, 'store close failed'));
-  };
+  const { ctx, dispose } = createToolsContext<z.output<S>>({
+    env: config as CoreConfig & z.output<S>,
+    log,
+    store,
+    safeFetch,
+    metrics,
+  });
+  const tools = typeof definition.tools === 'function' ? definition.tools(ctx) : definition.tools;
   // One caller for both the SDK-served path and the JSON fast path: one limiter, one metrics hook.
   const caller = createToolCaller({
     registry: createToolRegistry(tools),

@@ -1,7 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { RdapDeps } from '../deps.js';
-import type { NormalizedDomain } from '../domain.js';
+import type { NormalizedDomain } from './domain.js';
 import { lookupDomainRecord } from './lookup-domain.js';
+import type { Registries } from './registries.js';
 import { resolveRdapServer } from './resolve.js';
 
 export type Availability = 'available' | 'registered' | 'unknown';
@@ -17,7 +17,7 @@ export interface AvailabilityItem {
 }
 
 const checkOne = async (
-  deps: RdapDeps,
+  deps: Registries,
   domain: NormalizedDomain,
   signal?: AbortSignal,
 ): Promise<AvailabilityItem> => {
@@ -53,7 +53,7 @@ const checkOne = async (
  * .com names proceed in parallel. Results keep the input order; duplicates are looked up once.
  */
 export const checkAvailability = async (
-  deps: RdapDeps,
+  deps: Registries,
   domains: NormalizedDomain[],
   options: { signal?: AbortSignal | undefined; onDone?: (done: number, total: number) => void } = {},
 ): Promise<AvailabilityItem[]> => {

@@ -1,11 +1,11 @@
 import { err, ok, type Result } from '@mcp/core';
-import type { RdapDeps } from '../deps.js';
-import type { NormalizedDomain } from '../domain.js';
-import { mergeRegistrarAnswer, needsRegistrarData } from '../rdap/merge.js';
-import { normalizeRdapDomain, relatedRdapUrl } from '../rdap/normalize-domain.js';
 import { type DomainRecord, noRegistrationData } from '../schemas.js';
-import { parseWhois, whoisRecord } from '../whois/parse.js';
+import type { NormalizedDomain } from './domain.js';
+import { mergeRegistrarAnswer, needsRegistrarData } from './rdap/merge.js';
+import { normalizeRdapDomain, relatedRdapUrl } from './rdap/normalize-domain.js';
+import type { Registries } from './registries.js';
 import { resolveRdapServer } from './resolve.js';
+import { parseWhois, whoisRecord } from './whois/parse.js';
 
 export interface LookupOptions {
   /** Follow the registry's `related` link to the registrar's RDAP when the registry answer is thin. */
@@ -34,7 +34,7 @@ const notRegistered = (
 
 /** WHOIS for TLDs without RDAP, and when RDAP fails: the TLD's server from whois.iana.org. */
 export const lookupViaWhois = async (
-  deps: RdapDeps,
+  deps: Registries,
   domain: NormalizedDomain,
   signal?: AbortSignal,
 ): Promise<Result<DomainRecord>> => {
@@ -75,7 +75,7 @@ export const lookupViaWhois = async (
 const followable = (url: string): boolean => new URL(url).protocol === 'https:';
 
 const withRegistrarData = async (
-  deps: RdapDeps,
+  deps: Registries,
   record: DomainRecord,
   body: unknown,
   domain: NormalizedDomain,
@@ -108,7 +108,7 @@ const withRegistrarData = async (
  * to WHOIS, and the RDAP error is returned only when WHOIS fails too.
  */
 export const lookupDomainRecord = async (
-  deps: RdapDeps,
+  deps: Registries,
   domain: NormalizedDomain,
   options: LookupOptions,
 ): Promise<Result<DomainRecord>> => {

@@ -1,9 +1,9 @@
 import { err, ok, type Result } from '@mcp/core';
 import ipaddr from 'ipaddr.js';
-import { findAsnService, findIpService } from '../bootstrap/bootstrap.js';
-import type { RdapDeps } from '../deps.js';
-import { normalizeRdapAsn, normalizeRdapIp } from '../rdap/normalize-network.js';
 import type { AsnRecord, IpRecord } from '../schemas.js';
+import { findAsnService, findIpService } from '../upstream/bootstrap.js';
+import { normalizeRdapAsn, normalizeRdapIp } from './rdap/normalize-network.js';
+import type { Registries } from './registries.js';
 
 export interface ParsedIp {
   address: ipaddr.IPv4 | ipaddr.IPv6;
@@ -40,7 +40,7 @@ export const parseAsnInput = (raw: string | number, field = 'asn'): Result<numbe
 };
 
 export const lookupIp = async (
-  deps: RdapDeps,
+  deps: Registries,
   ip: ParsedIp,
   signal?: AbortSignal,
 ): Promise<Result<IpRecord>> => {
@@ -73,7 +73,7 @@ export const lookupIp = async (
 };
 
 export const lookupAsn = async (
-  deps: RdapDeps,
+  deps: Registries,
   asn: number,
   signal?: AbortSignal,
 ): Promise<Result<AsnRecord>> => {

@@ -1,7 +1,7 @@
-import { findDnsService } from '../bootstrap/bootstrap.js';
-import { AFNIC_TLDS, overrideFor } from '../bootstrap/overrides.js';
-import type { RdapDeps } from '../deps.js';
-import type { NormalizedDomain } from '../domain.js';
+import { findDnsService } from '../upstream/bootstrap.js';
+import { AFNIC_TLDS, overrideFor } from '../upstream/overrides.js';
+import type { NormalizedDomain } from './domain.js';
+import type { Registries } from './registries.js';
 
 export interface RdapServer {
   baseUrl: string;
@@ -16,7 +16,7 @@ export interface RdapServer {
  * cannot be downloaded is not fatal: the table and WHOIS still answer.
  */
 export const resolveRdapServer = async (
-  deps: RdapDeps,
+  deps: Registries,
   domain: NormalizedDomain,
 ): Promise<RdapServer | null> => {
   const afnic = (AFNIC_TLDS as readonly string[]).includes(domain.tld);

@@ -1,6 +1,6 @@
 import { startReplayServer } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callWith, useTools } from '../test-support/harness.js';
+import { callWith, useTools } from '../testing/harness.js';
 
 const { up, call } = useTools();
 

@@ -1,10 +1,10 @@
 import { defineTool, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { RdapDeps } from '../deps.js';
-import { type NormalizedDomain, normalizeDomain } from '../domain.js';
 import { checkAvailability as check } from '../service/availability.js';
+import { type NormalizedDomain, normalizeDomain } from '../service/domain.js';
 
-export const MAX_DOMAINS = 50;
+const MAX_DOMAINS = 50;
 
 const itemSchema = z.object({
   domain: z.string(),

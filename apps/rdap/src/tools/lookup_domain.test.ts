@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callWith, useTools } from '../test-support/harness.js';
+import { callWith, useTools } from '../testing/harness.js';
 
 const { up, call } = useTools();
 

@@ -1,8 +1,8 @@
 import { defineTool, fail } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { RdapDeps } from '../deps.js';
-import { normalizeDomain } from '../domain.js';
 import { domainRecordSchema } from '../schemas.js';
+import { normalizeDomain } from '../service/domain.js';
 import { lookupDomainRecord } from '../service/lookup-domain.js';
 
 export const lookupDomain = (deps: RdapDeps) =>

@@ -1,14 +1,13 @@
 import {
-  createUpstream,
   err,
   type Result,
   type SafeFetch,
-  type Store,
   type Upstream,
   type UpstreamGuard,
+  type UpstreamOptions,
 } from '@mcp/core';
-import type { BootstrapKind } from '../bootstrap/bootstrap.js';
-import { parseRdapObject } from '../rdap/wire.js';
+import type { BootstrapKind } from './bootstrap.js';
+import { parseRdapObject } from './wire.js';
 
 export interface RdapHttpOptions {
   /** `RDAP_BOOTSTRAP_URL`: where `dns.json`, `ipv4.json`, … live. */
@@ -30,8 +29,11 @@ export interface RdapHttpOptions {
    * and so do the redirects they answer. `trustedUrls` holds the operator's own (RDAP_FR_BASE_URL…).
    */
   guard: UpstreamGuard;
-  /** The server's store (`ctx.store`): with Redis, replicas share each registry's rate limit and cache. */
-  store?: Store | undefined;
+  /**
+   * The server's `ctx.createUpstream`: its store makes replicas share each registry's rate limit and
+   * cache, and the server closes every client at shutdown.
+   */
+  createUpstream: (options: UpstreamOptions) => Upstream;
 }
 
 export interface RdapAnswer {
@@ -75,7 +77,7 @@ export const applyOverride = (url: string, override: string | undefined): string
  */
 export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
   const servers = new Map<string, Upstream>();
-  const bootstrap = createUpstream({
+  const bootstrap = options.createUpstream({
     name: 'iana-bootstrap',
     baseUrl: bootstrapBase(options.bootstrapUrl),
     timeoutMs: options.timeoutMs,
@@ -86,7 +88,7 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
   const serverFor = (origin: string): Upstream => {
     let upstream = servers.get(origin);
     if (!upstream) {
-      upstream = createUpstream({
+      upstream = options.createUpstream({
         name: new URL(origin).host.replace(/[^\w.-]/g, '-'),
         baseUrl: origin,
         timeoutMs: options.timeoutMs,
@@ -96,7 +98,6 @@ export const createRdapHttp = (options: RdapHttpOptions): RdapHttp => {
         cache: { ttlMs: options.cacheTtlMs, max: 2000 },
         maxBodyBytes: 1024 * 1024,
         guard: options.guard,
-        ...(options.store ? { store: options.store } : {}),
       });
       servers.set(origin, upstream);
     }

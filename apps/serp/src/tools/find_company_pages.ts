@@ -1,10 +1,10 @@
 import { defineTool, fail, toolError } from '@mcp/core';
 import { parseSiren } from '@mcp/fr-ids';
 import * as z from 'zod/v4';
-import { findCompanyPages } from '../company/find-pages.js';
-import { COMPANY_SITES } from '../company/sites.js';
+import type { SerpDeps } from '../deps.js';
 import { providerFailureSchema, providerId, sirenInput } from '../schemas.js';
-import type { SearchDeps } from './web_search.js';
+import { findCompanyPages } from '../service/find-pages.js';
+import { COMPANY_SITES } from '../service/sites.js';
 
 const page = z.object({
   url: z.string().nullable(),
@@ -23,7 +23,7 @@ const page = z.object({
     .describe('built from the SIREN (no search) or found by search'),
 });
 
-export const findCompanyPagesTool = (deps: SearchDeps) =>
+export const findCompanyPagesTool = (deps: SerpDeps) =>
   defineTool({
     name: 'find_company_pages',
     title: 'Find a company’s pages',

@@ -1,10 +1,10 @@
 import { defineTool, fail } from '@mcp/core';
 import * as z from 'zod/v4';
-import { mentionsQuery, withoutExcluded } from '../company/mentions.js';
+import type { SerpDeps } from '../deps.js';
 import { answerFields, marketInput } from '../schemas.js';
-import type { SearchDeps } from './web_search.js';
+import { mentionsQuery, withoutExcluded } from '../service/mentions.js';
 
-export const searchCompanyMentions = (deps: SearchDeps) =>
+export const searchCompanyMentions = (deps: SerpDeps) =>
   defineTool({
     name: 'search_company_mentions',
     title: 'Search mentions of a company',

@@ -1,13 +1,9 @@
 import { defineTool, fail } from '@mcp/core';
-import type { SearchFn } from '@mcp/search';
 import * as z from 'zod/v4';
+import type { SerpDeps } from '../deps.js';
 import { answerFields, marketInput, queryInput } from '../schemas.js';
 
-export interface SearchDeps {
-  search: SearchFn;
-}
-
-export const webSearch = (deps: SearchDeps) =>
+export const webSearch = (deps: SerpDeps) =>
   defineTool({
     name: 'web_search',
     title: 'Web search',

@@ -1,7 +1,8 @@
 import { defineTool, isBudgetSpent } from '@mcp/core';
 import * as z from 'zod/v4';
-import { errorSchema, extractionSchema, READ_ONLY, verifyInput } from './schemas.js';
-import { type Answer, type ExtractorDeps, extractSite } from './shared.js';
+import type { ExtractorDeps } from '../deps.js';
+import { errorSchema, extractionSchema, READ_ONLY, verifyInput } from '../schemas.js';
+import { type Answer, extractSite } from '../service/extraction.js';
 
 const CONCURRENCY = 4;
 

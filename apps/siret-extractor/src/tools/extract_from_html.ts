@@ -1,9 +1,10 @@
 import { defineTool } from '@mcp/core';
 import { DEFAULT_HTML_LIMITS } from '@mcp/html';
 import * as z from 'zod/v4';
-import { buildAnswer } from '../extract/answer.js';
-import { extractionSchema, READ_ONLY, verifyInput } from './schemas.js';
-import { analyzeArgument, type ExtractorDeps, maybeVerify, megabytes } from './shared.js';
+import type { ExtractorDeps } from '../deps.js';
+import { extractionSchema, READ_ONLY, verifyInput } from '../schemas.js';
+import { buildAnswer } from '../service/extract/answer.js';
+import { analyzeArgument, maybeVerify, megabytes } from '../service/extraction.js';
 
 export const extractFromHtml = (deps: ExtractorDeps) =>
   defineTool({

@@ -1,8 +1,9 @@
 import { defineTool, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
-import { buildAnswer } from '../extract/answer.js';
-import { extractionSchema, READ_ONLY, verifyInput } from './schemas.js';
-import { analyzeArgument, type ExtractorDeps, maybeVerify, tooLarge } from './shared.js';
+import type { ExtractorDeps } from '../deps.js';
+import { extractionSchema, READ_ONLY, verifyInput } from '../schemas.js';
+import { buildAnswer } from '../service/extract/answer.js';
+import { analyzeArgument, maybeVerify, tooLarge } from '../service/extraction.js';
 
 export const extractFromText = (deps: ExtractorDeps) =>
   defineTool({

@@ -1,7 +1,8 @@
 import { defineTool, fail } from '@mcp/core';
 import * as z from 'zod/v4';
-import { extractionSchema, READ_ONLY, verifyInput } from './schemas.js';
-import { type ExtractorDeps, extractSite } from './shared.js';
+import type { ExtractorDeps } from '../deps.js';
+import { extractionSchema, READ_ONLY, verifyInput } from '../schemas.js';
+import { extractSite } from '../service/extraction.js';
 
 export const extractFromUrl = (deps: ExtractorDeps) =>
   defineTool({

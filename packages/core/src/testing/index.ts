@@ -48,5 +48,7 @@ export type { ProtocolMode, TestServer } from './start.js';
 export { startTestServer, TEST_CREDENTIAL } from './start.js';
 export { toolContext } from './tool-context.js';
 export { toolErrorOf } from './tool-error.js';
+export type { TestToolsContext } from './tools-context.js';
+export { testToolsContext } from './tools-context.js';
 export type { WhoisReply, WhoisTestServer } from './whois-server.js';
 export { startWhoisServer } from './whois-server.js';

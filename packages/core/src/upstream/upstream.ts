@@ -196,14 +196,19 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
     return classify<T>(name, req, raw.value, mode, request.okStatuses, false, echoBodies);
   };
 
+  // Once: the app's own cleanup and the server (for clients made through ctx.createUpstream) may both close it.
+  let closing: Promise<void> | undefined;
   return {
     name,
     json: <T = unknown>(request: UpstreamRequest) => call<T>(request, 'json'),
     text: (request: UpstreamRequest) => call<string>(request, 'text'),
     stats: () => stats.snapshot(),
-    close: async () => {
-      await agent.close();
-      if (ownStore) await store.close();
+    close: () => {
+      closing ??= (async () => {
+        await agent.close();
+        if (ownStore) await store.close();
+      })();
+      return closing;
     },
   };
 };
