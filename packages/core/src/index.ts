@@ -42,6 +42,7 @@ export type { MemoryStoreOptions } from './store/memory.js';
 export { createMemoryStore } from './store/memory.js';
 export type { RedisStoreOptions, SharedStore } from './store/redis.js';
 export { createRedisStore } from './store/redis.js';
+export { hostRateKey } from './store/redis-ops.js';
 export type { CounterState, RateSpec, Release, Store, TakeResult } from './store/types.js';
 export type { AnyTool, ToolContext, ToolDefinition, ToolFailure } from './tool.js';
 export { defineTool, fail, isToolFailure, toolError } from './tool.js';
