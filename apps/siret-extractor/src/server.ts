@@ -1,5 +1,6 @@
-import { createServer, createUpstream } from '@mcp/core';
+import { createServer } from '@mcp/core';
 import { htmlLimitsFromEnv } from '@mcp/html';
+import { createRegisterClient, registerClientOptions } from '@mcp/recherche-entreprises';
 // The version comes from the app's package.json, which `pnpm release:version` sets for every package.
 import manifest from '../package.json' with { type: 'json' };
 import { extractorEnv } from './config.js';
@@ -22,19 +23,15 @@ export const extractorServer = createServer({
   title: 'SIREN/SIRET extractor (mentions légales)',
   instructions: INSTRUCTIONS,
   env: extractorEnv,
-  tools: ({ env, store, safeFetch }) =>
-    extractorTools({
+  tools: ({ env, store, safeFetch, onClose }) => {
+    // The one register client (@mcp/recherche-entreprises), on the server's store.
+    const annuaire = createRegisterClient({ ...registerClientOptions(env), store });
+    onClose(() => annuaire.close());
+    return extractorTools({
       // The process's safeFetch: SSRF guard on every hop, FETCH_CONCURRENCY shared by all tools.
       fetchPage: pageFetcherFrom(safeFetch, env.FETCH_TIMEOUT_MS),
-      annuaire: createUpstream({
-        name: 'annuaire',
-        baseUrl: env.ANNUAIRE_BASE_URL,
-        rateLimit: { perSecond: env.ANNUAIRE_RATE_LIMIT_PER_S },
-        cache: { ttlMs: 10 * 60_000, max: 1000 },
-        // The registry check is one more fetch: same time limit as a page.
-        timeoutMs: env.FETCH_TIMEOUT_MS,
-        store,
-      }),
+      annuaire,
       htmlLimits: htmlLimitsFromEnv(env),
-    }),
+    });
+  },
 });

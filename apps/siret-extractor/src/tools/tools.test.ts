@@ -1,11 +1,4 @@
-import {
-  createFetchBudget,
-  createSafeFetch,
-  createToolRegistry,
-  createUpstream,
-  type ToolContext,
-  type Upstream,
-} from '@mcp/core';
+import { createFetchBudget, createSafeFetch, createToolRegistry, type ToolContext } from '@mcp/core';
 import {
   type ReplayServer,
   readFixtureJson,
@@ -14,6 +7,7 @@ import {
   toolErrorOf,
 } from '@mcp/core/testing';
 import { warmHtmlPool } from '@mcp/html';
+import { createRegisterClient, type RegisterClient } from '@mcp/recherche-entreprises';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFetcherFrom } from '../crawl/fetcher.js';
@@ -34,7 +28,7 @@ const ctx = (): ToolContext => ({
   },
 });
 
-let annuaireApi: Upstream;
+let annuaireApi: RegisterClient;
 let deps: ExtractorDeps;
 
 beforeAll(async () => {
@@ -62,7 +56,7 @@ beforeAll(async () => {
   });
   // The same clients the server builds: SSRF-safe fetch (loopback allowed for this port) and the
   // rate-limited annuaire upstream pointed at the replayed fixtures.
-  annuaireApi = createUpstream({ name: 'annuaire', baseUrl: annuaire.url, rateLimit: { perSecond: 7 } });
+  annuaireApi = createRegisterClient({ baseUrl: annuaire.url });
   deps = {
     fetchPage: pageFetcherFrom(createSafeFetch({ allowHosts: ['127.0.0.1'], allowPorts: [site.port] })),
     annuaire: annuaireApi,
