@@ -1,19 +1,18 @@
-// Public surface of @mcp/annuaire. Named exports only; types apart.
+// Public surface of @mcp/annuaire. Named exports only; types apart. The register client itself is
+// @mcp/recherche-entreprises.
 
+export type { AnnuaireEnv } from './config.js';
+export { annuaireEnv } from './config.js';
+export type { AnnuaireDeps } from './deps.js';
+export { createAnnuaireDeps } from './deps.js';
+export type { Company, CompanySummary, Establishment, Officer } from './schemas.js';
+export { annuaireServer, INSTRUCTIONS } from './server.js';
 export {
   companyCategoryLabel,
   headcountLabel,
   legalFormLabel,
   nafLabel,
   nafSectionLabel,
-} from './codes/index.js';
-export type { AnnuaireEnv } from './config.js';
-export { annuaireEnv } from './config.js';
-export type { AnnuaireDeps } from './deps.js';
-export { mapCompany, mapCompanySummary } from './mappers/company.js';
-export type { Company, CompanySummary, Establishment, Officer } from './schemas.js';
-export { annuaireServer } from './server.js';
+} from './service/codes/index.js';
+export { mapCompany, mapCompanySummary } from './service/mappers/company.js';
 export { annuaireTools } from './tools/index.js';
-export type { AnnuaireClient, AnnuaireClientOptions } from './upstream/annuaire.js';
-export { createAnnuaireClient } from './upstream/annuaire.js';
-export type { RawCompany, RawSearchResponse } from './upstream/types.js';

@@ -9,7 +9,7 @@ import {
   toolContext,
 } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, fixture, type Harness, harness } from './test-fixtures.js';
+import { FIXTURES, fixture, type Harness, harness } from './testing/fixtures.js';
 
 /*
  * Parse, don't trust: every recorded answer of fixtures/annuaire perturbed (scalars of another type,

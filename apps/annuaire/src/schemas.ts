@@ -69,6 +69,17 @@ export const CompanySummarySchema = z.object({
 });
 export type CompanySummary = z.infer<typeof CompanySummarySchema>;
 
+/** A company in one line: what get_officers lists beside officers. */
+export const CompanyRefSchema = z.object({
+  siren: z.string(),
+  name: z.string().nullable(),
+  state: StateSchema,
+  legal_form_label: z.string().nullable(),
+  naf_label: z.string().nullable(),
+  head_office_address: z.string().nullable(),
+});
+export type CompanyRef = z.infer<typeof CompanyRefSchema>;
+
 export const PageInfoSchema = z.object({
   total_results: z.number(),
   page: z.number(),

@@ -1,7 +1,7 @@
 import { type ReplayServer, startTestServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annuaireServer } from './server.js';
-import { startAnnuaireReplay } from './test-fixtures.js';
+import { startAnnuaireReplay } from './testing/fixtures.js';
 
 let upstream: ReplayServer;
 let server: Awaited<ReturnType<typeof startTestServer>>;

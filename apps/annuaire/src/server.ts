@@ -2,8 +2,8 @@ import { createServer } from '@mcp/core';
 // The version comes from the app's package.json, which `pnpm release:version` sets for every package.
 import manifest from '../package.json' with { type: 'json' };
 import { annuaireEnv } from './config.js';
+import { createAnnuaireDeps } from './deps.js';
 import { annuaireTools } from './tools/index.js';
-import { createAnnuaireClient } from './upstream/annuaire.js';
 
 export const INSTRUCTIONS = [
   'French company register (API Recherche d’entreprises, Sirene + RNE), no key needed.',
@@ -20,14 +20,5 @@ export const annuaireServer = createServer({
   title: 'Annuaire des entreprises (France)',
   instructions: INSTRUCTIONS,
   env: annuaireEnv,
-  tools: ({ env, store }) =>
-    annuaireTools({
-      api: createAnnuaireClient({
-        baseUrl: env.ANNUAIRE_BASE_URL,
-        cacheTtlMs: env.ANNUAIRE_CACHE_TTL_S * 1000,
-        timeoutMs: env.ANNUAIRE_TIMEOUT_MS,
-        perSecond: env.ANNUAIRE_RATE_LIMIT_PER_S,
-        store,
-      }),
-    }),
+  tools: (ctx) => annuaireTools(createAnnuaireDeps(ctx)),
 });

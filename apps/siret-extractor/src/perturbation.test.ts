@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { createSafeFetch, createToolRegistry, createUpstream } from '@mcp/core';
+import { createSafeFetch, createToolRegistry } from '@mcp/core';
 import {
   fixturesDir,
   outcomeOf,
@@ -14,6 +14,7 @@ import {
   toolContext,
 } from '@mcp/core/testing';
 import { isValidSiren } from '@mcp/fr-ids';
+import { createRegisterClient } from '@mcp/recherche-entreprises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractorTools } from './tools/index.js';
 import { pageFetcherFrom } from './upstream/page-fetcher.js';
@@ -67,7 +68,7 @@ const answer = async (fixture: string, body: unknown): Promise<string[]> => {
   const text = `## Mentions légales\nÉditeur : Société Exemple SAS\nSIREN : ${siren.replace(/(\d{3})(?=\d)/g, '$1 ')}`;
   notice = `<html><body><h1>Mentions légales</h1><p>${text.replace(/\n/g, '<br>')}</p></body></html>`;
   // A fresh register client per case: its cache would answer a later case with an earlier body.
-  const api = createUpstream({ name: 'annuaire', baseUrl: annuaire.url, rateLimit: { perSecond: 1000 } });
+  const api = createRegisterClient({ baseUrl: annuaire.url, cacheTtlMs: 0, perSecond: 1000 });
   const registry = createToolRegistry(
     extractorTools({
       fetchPage: pageFetcherFrom(createSafeFetch({ allowHosts: ['127.0.0.1'], allowPorts: [site.port] })),

@@ -84,10 +84,10 @@ describe('siret-extractor MCP server (official SDK client over HTTP)', () => {
 });
 
 describe('verify: true against a registry that does not answer', () => {
-  it('gives up on the check after FETCH_TIMEOUT_MS and still answers with the extraction', async () => {
+  it('gives up on the check after ANNUAIRE_TIMEOUT_MS and still answers with the extraction', async () => {
     const silent = await startReplayServer([{ path: '/search', body: {}, delayMs: 20_000 }]);
     const quick = await startTestServer(extractorServer, {
-      env: { ANNUAIRE_BASE_URL: silent.url, FETCH_TIMEOUT_MS: '1000' },
+      env: { ANNUAIRE_BASE_URL: silent.url, ANNUAIRE_TIMEOUT_MS: '1000' },
     });
     try {
       const client = await quick.connect();
@@ -105,7 +105,7 @@ describe('verify: true against a registry that does not answer', () => {
       };
       expect(out.siren).toBe('798905758');
       expect(out.verification[0]).toMatchObject({ siren: '798905758', found: false });
-      expect(out.verification[0]?.error).toMatch(/1000 ms/);
+      expect(out.verification[0]?.error).toMatch(/did not answer in time/);
     } finally {
       await quick.close();
       await silent.close();

@@ -1,6 +1,6 @@
 import { toolErrorOf } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
-import { harness, sc, useReplayHarness } from '../test-fixtures.js';
+import { harness, sc, useReplayHarness } from '../testing/fixtures.js';
 
 const env = useReplayHarness();
 

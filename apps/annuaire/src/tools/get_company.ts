@@ -1,10 +1,10 @@
 import { defineTool, fail, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { AnnuaireDeps } from '../deps.js';
-import { sirenField, siretField } from '../inputs.js';
-import { lookupCompany } from '../lookup.js';
-import { mapCompany } from '../mappers/company.js';
 import { CompanySchema } from '../schemas.js';
+import { sirenField, siretField } from '../service/inputs.js';
+import { lookupCompany } from '../service/lookup.js';
+import { mapCompany } from '../service/mappers/company.js';
 
 export const getCompany = ({ api }: AnnuaireDeps) =>
   defineTool({

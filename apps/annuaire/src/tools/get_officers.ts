@@ -1,44 +1,24 @@
 import { defineTool, fail, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { AnnuaireDeps } from '../deps.js';
-import { pagingShape, sirenField, siretField } from '../inputs.js';
-import { lookupCompany } from '../lookup.js';
-import { mapCompanySummary } from '../mappers/company.js';
-import { mapOfficer, officerMatches } from '../mappers/officers.js';
-import { mapPageInfo, pageCapError } from '../mappers/page.js';
-import { OfficerSchema, PageInfoSchema, StateSchema } from '../schemas.js';
-import type { RawCompany } from '../upstream/types.js';
-
-const CompanyRef = z.object({
-  siren: z.string(),
-  name: z.string().nullable(),
-  state: StateSchema,
-  legal_form_label: z.string().nullable(),
-  naf_label: z.string().nullable(),
-  head_office_address: z.string().nullable(),
-});
-
-type Ref = z.infer<typeof CompanyRef>;
-const toRef = (c: RawCompany): Ref => {
-  const s = mapCompanySummary(c);
-  return {
-    siren: s.siren,
-    name: s.name,
-    state: s.state,
-    legal_form_label: s.legal_form_label,
-    naf_label: s.naf_label,
-    head_office_address: s.head_office_address,
-  };
-};
+import { CompanyRefSchema, OfficerSchema, PageInfoSchema } from '../schemas.js';
+import { pagingShape, sirenField, siretField } from '../service/inputs.js';
+import { lookupCompany } from '../service/lookup.js';
+import { toCompanyRef } from '../service/mappers/company.js';
+import { mapOfficer, officerMatches } from '../service/mappers/officers.js';
+import { mapPageInfo, pageCapError } from '../service/mappers/page.js';
+import { birthDateRange } from '../service/query.js';
 
 const output = z.object({
   mode: z
     .enum(['company', 'person'])
     .describe('company: officers of one company; person: companies of one person'),
-  company: CompanyRef.nullable().describe('mode company: the company'),
+  company: CompanyRefSchema.nullable().describe('mode company: the company'),
   officers: z.array(OfficerSchema).describe('mode company: its officers'),
   companies: z
-    .array(CompanyRef.extend({ roles: z.array(OfficerSchema).describe('The named person’s entries there') }))
+    .array(
+      CompanyRefSchema.extend({ roles: z.array(OfficerSchema).describe('The named person’s entries there') }),
+    )
     .describe('mode person: companies where the person is an officer'),
   paging: PageInfoSchema.nullable().describe('mode person: paging of the company list'),
 });
@@ -83,7 +63,7 @@ export const getOfficers = ({ api }: AnnuaireDeps) =>
         const c = found.value.company;
         return {
           mode: 'company' as const,
-          company: toRef(c),
+          company: toCompanyRef(c),
           officers: (c.dirigeants ?? []).map(mapOfficer),
           companies: [],
           paging: null,
@@ -113,8 +93,7 @@ export const getOfficers = ({ api }: AnnuaireDeps) =>
         {
           nom_personne: last_name,
           ...(first_names ? { prenoms_personne: first_names } : {}),
-          ...(birth_year_min !== undefined ? { date_naissance_personne_min: `${birth_year_min}-01-01` } : {}),
-          ...(birth_year_max !== undefined ? { date_naissance_personne_max: `${birth_year_max}-12-31` } : {}),
+          ...birthDateRange(birth_year_min, birth_year_max),
           type_personne: 'DIRIGEANT',
           page,
           per_page,
@@ -127,7 +106,7 @@ export const getOfficers = ({ api }: AnnuaireDeps) =>
         company: null,
         officers: [],
         companies: res.value.results.map((c) => ({
-          ...toRef(c),
+          ...toCompanyRef(c),
           roles: (c.dirigeants ?? [])
             .map(mapOfficer)
             .filter((o) => officerMatches(o, last_name, first_names)),

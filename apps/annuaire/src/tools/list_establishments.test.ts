@@ -1,6 +1,6 @@
 import { type ReplayServer, startReplayServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, type Harness, harness, sc } from '../test-fixtures.js';
+import { fixture, type Harness, harness, sc } from '../testing/fixtures.js';
 
 /**
  * HAND-MADE, labelled: no recorded answer of `include_admin=etablissements` exists. This is La Poste's

@@ -1,18 +1,10 @@
 import { defineTool, fail, toolError } from '@mcp/core';
+import { ESTABLISHMENTS_PER_PAGE, type RawEstablishment } from '@mcp/recherche-entreprises';
 import * as z from 'zod/v4';
 import type { AnnuaireDeps } from '../deps.js';
-import { sirenField } from '../inputs.js';
-import { mapEstablishment, stateOf, text } from '../mappers/establishment.js';
 import { EstablishmentSchema } from '../schemas.js';
-import type { RawEstablishment } from '../upstream/types.js';
-
-/**
- * The API serves every establishment of one SIREN 100 a page, from a pre-split document, when asked
- * `q=<siren>&include_admin=etablissements&page_etablissements=<n>` (search-api
- * app/elastic/helpers/helpers.py: should_get_doc_by_id, compute_doc_id = page × 100). The parameter is
- * not in its OpenAPI file but is what the annuaire-entreprises site itself calls.
- */
-export const ESTABLISHMENTS_PER_PAGE = 100;
+import { sirenField } from '../service/inputs.js';
+import { mapEstablishment, matchesState, text } from '../service/mappers/establishment.js';
 
 const output = z.object({
   siren: z.string(),
@@ -29,9 +21,6 @@ const output = z.object({
   establishments: z.array(EstablishmentSchema),
   note: z.string().nullable(),
 });
-
-const matchesState = (raw: RawEstablishment, state: 'active' | 'closed' | 'all'): boolean =>
-  state === 'all' || stateOf(raw.etat_administratif) === state;
 
 export const listEstablishments = ({ api }: AnnuaireDeps) =>
   defineTool({

@@ -1,10 +1,10 @@
 import { defineTool, fail, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { AnnuaireDeps } from '../deps.js';
-import { filterShape, pagingShape } from '../inputs.js';
-import { pageCapError } from '../mappers/page.js';
-import { checkFilterRanges, hasAnyFilter, toApiQuery } from '../query.js';
-import { mapSearch, normalizeQuery, SearchOutputSchema } from '../search-output.js';
+import { filterShape, pagingShape } from '../service/inputs.js';
+import { pageCapError } from '../service/mappers/page.js';
+import { checkFilterRanges, hasAnyFilter, toRegisterFilters } from '../service/query.js';
+import { mapSearch, normalizeQuery, SearchOutputSchema } from '../service/search-output.js';
 
 export const searchCompanies = ({ api }: AnnuaireDeps) =>
   defineTool({
@@ -49,7 +49,7 @@ export const searchCompanies = ({ api }: AnnuaireDeps) =>
       if (capped) return toolError('invalid_input', capped, { fields: ['page', 'per_page'] });
 
       const res = await api.search(
-        { ...(normalized ? { q: normalized.q } : {}), ...toApiQuery(filters), page, per_page },
+        { ...(normalized ? { q: normalized.q } : {}), ...toRegisterFilters(filters), page, per_page },
         signal,
       );
       if (!res.ok) return fail(res.error);

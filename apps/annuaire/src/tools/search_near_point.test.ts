@@ -1,7 +1,7 @@
 import { type ReplayServer, startReplayServer, toolErrorOf } from '@mcp/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { haversineKm } from '../geo.js';
-import { fixture, type Harness, harness, sc } from '../test-fixtures.js';
+import { haversineKm } from '../service/geo.js';
+import { fixture, type Harness, harness, sc } from '../testing/fixtures.js';
 
 let upstream: ReplayServer;
 let h: Harness;

@@ -1,12 +1,12 @@
 import { defineTool, fail, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { AnnuaireDeps } from '../deps.js';
-import { haversineKm } from '../geo.js';
-import { filterShape, pagingShape } from '../inputs.js';
-import { pageCapError } from '../mappers/page.js';
-import { checkFilterRanges, toApiQuery } from '../query.js';
 import { CompanySummarySchema, PageInfoSchema } from '../schemas.js';
-import { mapSearch } from '../search-output.js';
+import { nearestDistanceKm } from '../service/geo.js';
+import { filterShape, pagingShape } from '../service/inputs.js';
+import { pageCapError } from '../service/mappers/page.js';
+import { checkFilterRanges, toRegisterFilters } from '../service/query.js';
+import { mapSearch } from '../service/search-output.js';
 
 /**
  * The filters the API's geo search applies (search-api app/elastic/geo_search.py: activite_principale
@@ -62,7 +62,7 @@ export const searchNearPoint = ({ api }: AnnuaireDeps) =>
       if (capped) return toolError('invalid_input', capped, { fields: ['page', 'per_page'] });
       const res = await api.nearPoint(
         // The API names it `long`, not `lon`.
-        { lat: latitude, long: longitude, radius: radius_km, ...toApiQuery(filters), page, per_page },
+        { lat: latitude, long: longitude, radius: radius_km, ...toRegisterFilters(filters), page, per_page },
         signal,
       );
       if (!res.ok) return fail(res.error);
@@ -70,15 +70,10 @@ export const searchNearPoint = ({ api }: AnnuaireDeps) =>
       return {
         ...info,
         center: { latitude, longitude, radius_km },
-        results: results.map((r) => {
-          const distances = r.matching_establishments
-            .filter((e) => e.latitude !== null && e.longitude !== null)
-            .map((e) => haversineKm(latitude, longitude, e.latitude as number, e.longitude as number));
-          return {
-            ...r,
-            nearest_distance_km: distances.length ? Math.round(Math.min(...distances) * 100) / 100 : null,
-          };
-        }),
+        results: results.map((r) => ({
+          ...r,
+          nearest_distance_km: nearestDistanceKm({ latitude, longitude }, r.matching_establishments),
+        })),
       };
     },
   });

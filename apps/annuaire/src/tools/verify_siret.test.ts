@@ -1,6 +1,6 @@
 import { toolErrorOf } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
-import { sc, useReplayHarness } from '../test-fixtures.js';
+import { sc, useReplayHarness } from '../testing/fixtures.js';
 
 const env = useReplayHarness();
 

@@ -2,10 +2,10 @@ import { defineTool, fail, toolError } from '@mcp/core';
 import { tvaFromSiren } from '@mcp/fr-ids';
 import * as z from 'zod/v4';
 import type { AnnuaireDeps } from '../deps.js';
-import { identify, isUnreadable } from '../identify.js';
-import { lookupCompany } from '../lookup.js';
-import { mapEstablishment, stateOf, text } from '../mappers/establishment.js';
 import { EstablishmentSchema, StateSchema } from '../schemas.js';
+import { identify, isUnreadable, vatVerdict } from '../service/identify.js';
+import { lookupCompany } from '../service/lookup.js';
+import { mapEstablishment, stateOf, text } from '../service/mappers/establishment.js';
 
 const output = z.object({
   input: z.string(),
@@ -39,15 +39,6 @@ const output = z.object({
   verdict: z.string().describe('One sentence summing it up'),
 });
 type Output = z.infer<typeof output>;
-
-/** Whether the DGFiP list the register carries names this number; silent when the list is empty. */
-const vatVerdict = (tva: string, registered: readonly string[]): string => {
-  if (registered.length === 0) return '';
-  const listed = registered.includes(tva);
-  return listed
-    ? '; the register lists it as an active VAT number'
-    : '; the register does not list it among the active VAT numbers';
-};
 
 export const verifySiret = ({ api }: AnnuaireDeps) =>
   defineTool({

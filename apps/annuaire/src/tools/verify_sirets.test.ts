@@ -1,7 +1,7 @@
 import { createToolRegistry } from '@mcp/core';
 import { startReplayServer, toolContext } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
-import { fixture, harness, sc, useReplayHarness } from '../test-fixtures.js';
+import { fixture, harness, sc, useReplayHarness } from '../testing/fixtures.js';
 
 const env = useReplayHarness();
 

@@ -1,7 +1,7 @@
 import { defineTool } from '@mcp/core';
 import * as z from 'zod/v4';
 import type { AnnuaireDeps } from '../deps.js';
-import { verifyBatch } from '../verify-batch.js';
+import { verifyBatch } from '../service/verify-batch.js';
 
 export const MAX_BATCH = 300;
 

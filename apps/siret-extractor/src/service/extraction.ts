@@ -4,13 +4,13 @@ import type { PageFetcher, Progress } from '../upstream/types.js';
 import { crawlSite } from './crawl/crawl.js';
 import { buildAnswer, type Extraction } from './extract/answer.js';
 import { readPageTask } from './extract/tasks.js';
-import { type JsonClient, type Verification, verifyExtraction } from './verify/annuaire.js';
+import { type RegisterSearch, type Verification, verifyExtraction } from './verify/annuaire.js';
 
 /** What extraction runs on: the page fetcher, the registry client and the parse limits (deps.ts builds them). */
 export interface ExtractionDeps {
   fetchPage: PageFetcher;
-  /** Recherche d'entreprises client (rate-limited upstream); null disables `verify`. */
-  annuaire: JsonClient | null;
+  /** The register client (@mcp/recherche-entreprises); null disables `verify`. */
+  annuaire: RegisterSearch | null;
   /** Size, depth and time limits of one page's parse (HTML_MAX_BYTES…); default: @mcp/html's. */
   htmlLimits?: HtmlLimits;
 }

@@ -26,6 +26,17 @@ describe('memory store: token bucket', () => {
     for (let i = 0; i < 3; i += 1) expect((await store.take('k', rate)).ok).toBe(true);
   });
 
+  it('keeps host buckets (takeHost) apart from take keys, one per host', async () => {
+    const c = clock();
+    const store = createMemoryStore({ now: c.now });
+    const rate = { perSecond: 7 };
+    expect(await store.takeHost('api.example:443', rate)).toEqual({ ok: true });
+    expect(await store.takeHost('api.example:443', rate)).toEqual({ ok: false, waitMs: 143 });
+    // A `take` key spelled like the host is another bucket, and so is another host.
+    expect(await store.take('api.example:443', rate)).toEqual({ ok: true });
+    expect(await store.takeHost('other.example', rate)).toEqual({ ok: true });
+  });
+
   it('keeps one bucket per key', async () => {
     const store = createMemoryStore();
     expect((await store.take('a', { perSecond: 1 })).ok).toBe(true);

@@ -46,22 +46,29 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): Store => {
     max: options.maxCounters ?? 50_000,
   });
   const buckets = new LRUCache<string, { tat: number }>({ max: 10_000 });
+  // Apart from `take` keys, so that no key an app picks can name a host's bucket.
+  const hostBuckets = new LRUCache<string, { tat: number }>({ max: 1000 });
   const locks = new Map<string, { token: symbol; until: number }>();
 
-  const take = async (key: string, rate: RateSpec): Promise<TakeResult> => {
+  const takeIn = async (
+    bucketsOf: LRUCache<string, { tat: number }>,
+    key: string,
+    rate: RateSpec,
+  ): Promise<TakeResult> => {
     const interval = 1000 / rate.perSecond;
     const tolerance = interval * (Math.max(1, rate.burst ?? 1) - 1);
     const t = now();
     // GCRA: `tat` is when the bucket would be full again; a call may go `tolerance` ahead of it.
-    const tat = Math.max(buckets.get(key)?.tat ?? t, t);
+    const tat = Math.max(bucketsOf.get(key)?.tat ?? t, t);
     const waitMs = tat - tolerance - t;
     if (waitMs > 0) return { ok: false, waitMs: Math.ceil(waitMs) };
-    buckets.set(key, { tat: tat + interval });
+    bucketsOf.set(key, { tat: tat + interval });
     return { ok: true };
   };
 
   return {
-    take,
+    take: (key, rate) => takeIn(buckets, key, rate),
+    takeHost: (host, rate) => takeIn(hostBuckets, host, rate),
     get: async <T>(key: string) => cache.get(key)?.v as T | undefined,
     set: async (key, value, ttlMs) => {
       cache.set(key, { v: value }, { ttl: ttlMs });
@@ -99,6 +106,7 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): Store => {
       cache.clear();
       counters.clear();
       buckets.clear();
+      hostBuckets.clear();
       locks.clear();
     },
   };

@@ -25,21 +25,33 @@ const counter = ([count, ttl]: [number, number]): CounterState => ({
 });
 
 /**
+ * Where host rate buckets live on Redis, outside every app's prefix: `mcp:host:<host>:rate` is one
+ * bucket for all apps and replicas on this Redis, as the API behind `<host>` counts per egress IP.
+ */
+export const HOST_RATE_NAMESPACE = 'mcp:host:';
+
+/** The Redis key of a host's rate bucket. */
+export const hostRateKey = (host: string, namespace = HOST_RATE_NAMESPACE): string =>
+  `${namespace}${host}:rate`;
+
+/**
  * The Store operations on one Redis connection. Every failure (down, timeout) rejects: the caller
  * (`createRedisStore`) decides to fall back. Keys are `<prefix><kind>:<key>` so a cache entry, a
- * counter, a bucket and a lock of the same name never collide.
+ * counter, a bucket and a lock of the same name never collide; host buckets alone are not prefixed.
  */
-export const createRedisOps = (client: Redis, prefix: string): Store => {
+export const createRedisOps = (client: Redis, prefix: string, hostNamespace = HOST_RATE_NAMESPACE): Store => {
   const scripts = defineScripts(client);
   const k = (kind: 'c' | 'n' | 'r' | 'l', key: string) => `${prefix}${kind}:${key}`;
+  const takeAt = async (redisKey: string, rate: RateSpec): Promise<TakeResult> => {
+    const interval = 1000 / rate.perSecond;
+    const tolerance = interval * (Math.max(1, rate.burst ?? 1) - 1);
+    const waitMs = Number(await scripts.mcpTake(redisKey, interval.toFixed(3), tolerance.toFixed(3)));
+    return waitMs > 0 ? { ok: false, waitMs } : { ok: true };
+  };
 
   return {
-    take: async (key: string, rate: RateSpec): Promise<TakeResult> => {
-      const interval = 1000 / rate.perSecond;
-      const tolerance = interval * (Math.max(1, rate.burst ?? 1) - 1);
-      const waitMs = Number(await scripts.mcpTake(k('r', key), interval.toFixed(3), tolerance.toFixed(3)));
-      return waitMs > 0 ? { ok: false, waitMs } : { ok: true };
-    },
+    take: (key, rate) => takeAt(k('r', key), rate),
+    takeHost: (host, rate) => takeAt(hostRateKey(host, hostNamespace), rate),
     get: async <T>(key: string): Promise<T | undefined> => {
       const raw = await client.get(k('c', key));
       return raw === null ? undefined : (JSON.parse(raw) as T);

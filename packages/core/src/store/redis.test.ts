@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { deleteRedisKeys, freePort, startRedisServer, uniqueRedisPrefix } from '../testing/redis-server.js';
 import { createRedisStore, type SharedStore } from './redis.js';
+import { hostRateKey } from './redis-ops.js';
 
 // The machine's shared Redis (CI starts one when none answers); never killed by these tests.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -60,6 +61,23 @@ describe('redis store: token bucket on the Redis clock', () => {
     const b = open();
     expect((await a.take('two', { perSecond: 2 })).ok).toBe(true);
     expect((await b.take('two', { perSecond: 2 })).ok).toBe(false);
+  });
+
+  it('shares a host bucket (takeHost) across prefixes, outside both, at mcp:host:<host>:rate', async () => {
+    // Two apps (two REDIS_PREFIX values) calling one API host.
+    const host = `host-${PREFIX.replace(/\W/g, '')}.invalid:443`;
+    const a = open(REDIS_URL, `${PREFIX}app-a:`);
+    const b = open(REDIS_URL, `${PREFIX}app-b:`);
+    try {
+      expect(await a.takeHost(host, { perSecond: 2 })).toEqual({ ok: true });
+      const second = await b.takeHost(host, { perSecond: 2 });
+      expect(second.ok).toBe(false);
+      // The per-app `take` buckets stay apart: the same name under each prefix is its own bucket.
+      expect(await a.take(host, { perSecond: 2 })).toEqual({ ok: true });
+      expect(await b.take(host, { perSecond: 2 })).toEqual({ ok: true });
+    } finally {
+      expect(await deleteRedisKeys(REDIS_URL, hostRateKey(host))).toBe(1);
+    }
   });
 
   it('grants no more than the rate to two clients racing for 1 s', async () => {

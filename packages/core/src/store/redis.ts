@@ -7,8 +7,13 @@ import type { Release, Store } from './types.js';
 export interface RedisStoreOptions {
   /** `redis://[user:password@]host:port[/db]` or `rediss://…` for TLS. */
   url: string;
-  /** Put before every key, e.g. `mcp:annuaire:`, so apps sharing one Redis never mix their state. */
+  /**
+   * Put before every key, e.g. `mcp:annuaire:`, so apps sharing one Redis never mix their state; host
+   * rate buckets (`takeHost`) are the exception: they are shared on purpose.
+   */
   prefix: string;
+  /** Where host rate buckets live, shared by every prefix. Default `mcp:host:`. */
+  hostNamespace?: string;
   log: Pick<Logger, 'warn' | 'info' | 'debug'>;
   /** Default 2000 ms. */
   connectTimeoutMs?: number;
@@ -59,7 +64,7 @@ export const createRedisStore = (options: RedisStoreOptions): SharedStore => {
     retryStrategy: (times) => Math.min(100 * times, 2000),
     lazyConnect: false,
   });
-  const ops = createRedisOps(client, options.prefix);
+  const ops = createRedisOps(client, options.prefix, options.hostNamespace);
   const fallback = options.fallback ?? createMemoryStore({ maxEntries: 5000 });
   const where = { redis: safeUrl(options.url), prefix: options.prefix };
 
@@ -126,6 +131,7 @@ export const createRedisStore = (options: RedisStoreOptions): SharedStore => {
       return mode === 'shared';
     },
     take: (key, rate) => run((s) => s.take(key, rate)),
+    takeHost: (host, rate) => run((s) => s.takeHost(host, rate)),
     get: <T>(key: string) => run((s) => s.get<T>(key)),
     set: (key, value, ttlMs) => run((s) => s.set(key, value, ttlMs)),
     delete: (key) => run((s) => s.delete(key)),

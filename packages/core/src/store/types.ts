@@ -32,6 +32,14 @@ export interface Store {
    * Nothing is reserved ahead, so a waiter that wakes late can never compress the spacing.
    */
   take(key: string, rate: RateSpec): Promise<TakeResult>;
+  /**
+   * The same token bucket for one outside host (`host[:port]` of an API), shared by every app that
+   * uses the same store backend, whatever its key prefix: an API counts requests per egress IP, not
+   * per app, so apps deployed side by side must split one budget. Redis keeps the bucket at
+   * `mcp:host:<host>:rate` (`hostRateKey`); in memory it is one bucket per host in this
+   * process, apart from the `take` keys.
+   */
+  takeHost(host: string, rate: RateSpec): Promise<TakeResult>;
   /** TTL cache. */
   get<T = unknown>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs: number): Promise<void>;

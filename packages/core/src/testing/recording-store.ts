@@ -17,6 +17,7 @@ export const recordingStore = (): Store & { keys: Set<string> } => {
   return {
     keys,
     take: seen(inner.take),
+    takeHost: seen(inner.takeHost),
     get: seen(inner.get) as Store['get'],
     set: seen(inner.set),
     delete: seen(inner.delete),

@@ -7,6 +7,11 @@ export interface LimitSpec {
   burst: number;
   /** Most callers allowed to wait in this process; one more is refused with `rate_limited`. */
   maxQueue: number;
+  /**
+   * Set: the bucket is this host's (`store.takeHost`), one budget for every app on the same store
+   * whatever its prefix. Unset: the client's own bucket, `<name>|rate` under the app's prefix.
+   */
+  host?: string;
 }
 
 export interface Limiter {
@@ -35,6 +40,8 @@ export const createLimiter = (
   onCancel: () => { ok: false; error: ErrorPayload },
 ): Limiter => {
   const key = `${name}|rate`;
+  const { host } = spec;
+  const take = () => (host ? store.takeHost(host, spec) : store.take(key, spec));
   const interval = 1000 / spec.perSecond;
   const queue: Waiter[] = [];
   let pumping = false;
@@ -61,7 +68,7 @@ export const createLimiter = (
       while (queue.length > 0) {
         const asked = performance.now();
         // A store that fails open keeps calls flowing rather than stranding the queue.
-        const turn = await store.take(key, spec).catch(() => ({ ok: true }) as const);
+        const turn = await take().catch(() => ({ ok: true }) as const);
         // Bounded, so a process that is slow on every round trip still sends, if late.
         if (turn.ok && performance.now() - asked > staleMs && staleDrops < MAX_STALE_DROPS) {
           staleDrops += 1;

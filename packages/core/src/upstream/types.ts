@@ -31,8 +31,13 @@ export interface UpstreamOptions {
   /** Extra attempts after 502/503/504, connection resets and 429. Default 2. */
   retries?: number;
   backoff?: BackoffOptions;
-  /** Token bucket; `maxQueue` bounds how many calls may wait for their turn (default 100). */
-  rateLimit?: { perSecond: number; burst?: number; maxQueue?: number };
+  /**
+   * Token bucket; `maxQueue` bounds how many calls may wait for their turn (default 100). `scope`
+   * `client` (default): one bucket for this client, under the app's store prefix. `host`: one bucket
+   * per host (+ port) of `baseUrl`, shared by every client, app and replica on the same store whatever
+   * their REDIS_PREFIX (Redis key `mcp:host:<host>:rate`): for an API that counts requests per IP.
+   */
+  rateLimit?: { perSecond: number; burst?: number; maxQueue?: number; scope?: 'client' | 'host' };
   /**
    * TTL cache of successful GETs (and POSTs sent with `cache: true`): 2xx but 202 (a promise, not an
    * answer) and `okStatuses`; `shouldCache` narrows it further for every call of this client.

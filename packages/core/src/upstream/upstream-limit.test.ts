@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../store/memory.js';
 import { busiestSecond } from '../testing/arrivals.js';
 import type { ReplayServer } from '../testing/replay-server.js';
 import { upstreamHarness } from '../testing/upstream-harness.js';
@@ -101,5 +102,33 @@ describe('createUpstream: token-bucket rate limit', () => {
     expect(Date.now() - started).toBeLessThan(500);
     expect(res).toMatchObject({ ok: false, error: { details: { cancelled: true } } });
     expect(server.count()).toBe(1);
+  });
+
+  it('scope host: two clients of one host on one store share one bucket; by default each has its own', async () => {
+    const server = await serve([{ path: /^\/search/, body: { results: [] } }]);
+    const send = async (scope: 'client' | 'host') => {
+      const store = createMemoryStore();
+      const clients = ['annuaire', 'verify'].map((name) =>
+        track(
+          createUpstream({
+            name,
+            baseUrl: server.url,
+            store,
+            rateLimit: { perSecond: 5, scope },
+          }),
+        ),
+      );
+      server.reset();
+      const started = performance.now();
+      await Promise.all(
+        clients.flatMap((api) =>
+          [0, 1, 2].map((i) => api.json({ path: '/search', query: { q: `${scope}${api.name}${i}` } })),
+        ),
+      );
+      return performance.now() - started;
+    };
+    // Six calls at 5 req/s from one bucket: the last leaves ~1 s in; from two buckets, ~0.4 s in.
+    expect(await send('host')).toBeGreaterThanOrEqual(950);
+    expect(await send('client')).toBeLessThan(900);
   });
 });

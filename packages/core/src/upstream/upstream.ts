@@ -111,6 +111,7 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
           perSecond: options.rateLimit.perSecond,
           burst: Math.max(1, options.rateLimit.burst ?? 1),
           maxQueue: options.rateLimit.maxQueue ?? 100,
+          ...(options.rateLimit.scope === 'host' ? { host: new URL(options.baseUrl).host } : {}),
         },
         () => cancelled(name),
       ),

@@ -110,6 +110,7 @@ export const FAULT_CASES: FaultCase[] = [
     app: byName('siret-extractor'),
     env: (f) => ({
       ANNUAIRE_BASE_URL: f.url,
+      ANNUAIRE_TIMEOUT_MS: '1500',
       FETCH_TIMEOUT_MS: '1500',
       SAFE_FETCH_ALLOW_HOSTS: '127.0.0.1',
       SAFE_FETCH_ALLOW_PORTS: String(f.port),

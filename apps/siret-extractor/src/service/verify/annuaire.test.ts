@@ -1,22 +1,33 @@
-import { ok } from '@mcp/core';
-import { readFixtureJson } from '@mcp/core/testing';
-import { describe, expect, it } from 'vitest';
-import { type JsonClient, verifySiren } from './annuaire.js';
+import { type ReplayServer, readFixtureJson, startReplayServer } from '@mcp/core/testing';
+import { createRegisterClient, type RegisterClient } from '@mcp/recherche-entreprises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifySiren } from './annuaire.js';
 
-/** A register client answering one body, as core's upstream client returns it. */
-const answering = (data: unknown): JsonClient => ({
-  json: async <T>() => ok({ status: 200, headers: {}, data: data as T, cached: false, url: '/search' }),
+/** The body the loopback register answers with; each case sets it and uses a fresh (cacheless) client. */
+let served: unknown = null;
+let register: ReplayServer;
+beforeAll(async () => {
+  register = await startReplayServer(() => ({
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(served),
+  }));
 });
+afterAll(async () => {
+  await register.close();
+});
+
+/** The register client the server builds, answering `data` from loopback. */
+const answering = (data: unknown): RegisterClient => {
+  served = data;
+  return createRegisterClient({ baseUrl: register.url, cacheTtlMs: 0, perSecond: 1000 });
+};
 const signal = new AbortController().signal;
 
-describe('verifySiren reads the register answer through its schema', () => {
+describe('verifySiren reads the register answer through the register client’s schema', () => {
   it('reads the recorded La Poste answer', async () => {
-    const v = await verifySiren(
-      answering(readFixtureJson('annuaire', 'search_356000000.json')),
-      '356000000',
-      'La Poste',
-      signal,
-    );
+    const api = answering(readFixtureJson('annuaire', 'search_356000000.json'));
+    const v = await verifySiren(api, '356000000', 'La Poste', signal);
+    await api.close();
     expect(v).toEqual({
       siren: '356000000',
       found: true,
@@ -35,15 +46,20 @@ describe('verifySiren reads the register answer through its schema', () => {
       ...body,
       results: [{ ...first, siren: 356000000, siege: { liste_enseignes: [42, null, 'LA BANQUE POSTALE'] } }],
     };
-    const v = await verifySiren(answering(variant), '356000000', 'La Banque Postale', signal);
+    const api = answering(variant);
+    const v = await verifySiren(api, '356000000', 'La Banque Postale', signal);
+    await api.close();
     expect(v).toMatchObject({ found: true, name: 'LA POSTE', name_similarity: 1, error: null });
   });
 
   it('reports an answer without its results list as an error, not as "not in the register"', async () => {
     for (const data of [null, 'text', { results: 'none' }, { total_results: 3 }]) {
-      const v = await verifySiren(answering(data), '356000000', null, signal);
+      const api = answering(data);
+      const v = await verifySiren(api, '356000000', null, signal);
+      await api.close();
       expect(v.found).toBe(false);
-      expect(v.error).toMatch(/API Recherche d’entreprises .*cannot be read at \$/);
+      expect(v.error).toMatch(/L'API Recherche d'entreprises a renvoyé une réponse illisible/);
+      expect(v.error).toMatch(/The company register API sent an unreadable answer/);
     }
   });
 });

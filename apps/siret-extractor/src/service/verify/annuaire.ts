@@ -1,28 +1,14 @@
-import { lenientArray, lenientObject, lenientText, parseUpstream, type UpstreamClient } from '@mcp/core';
-import * as z from 'zod/v4';
+import type { RegisterClient } from '@mcp/recherche-entreprises';
 import type { Extraction } from '../extract/answer.js';
 import { nameSimilarity } from './similarity.js';
 
-/** The slice of core's upstream client that verification uses (`createUpstream(...)` fits). */
-export type JsonClient = Pick<UpstreamClient, 'json'>;
-
-/*
- * The slice of the API Recherche d'entreprises answer that verification reads. `results` is what makes
- * a body that answer (without it nothing can be concluded, so it is `upstream_bad_response`, not "not
- * found"); every member of a result is lenient: a SIREN sent as a number still matches, `null` names
- * and enseignes lists of mixed scalars read as what they hold.
+/**
+ * What verification asks of the register: one `/search` through @mcp/recherche-entreprises, whose
+ * lenient answer schema is the one every app reads the API with (a SIREN sent as a number still
+ * matches; `null` names and enseignes lists of mixed scalars read as what they hold; a body without
+ * its results list is `upstream_bad_response`, never "not found").
  */
-const companySchema = lenientObject({
-  siren: lenientText(),
-  nom_complet: lenientText(),
-  nom_raison_sociale: lenientText(),
-  sigle: lenientText(),
-  etat_administratif: lenientText(),
-  siege: lenientObject({ liste_enseignes: lenientArray(lenientText()), nom_commercial: lenientText() }),
-});
-export const searchAnswerSchema = z.looseObject({
-  results: z.array(z.unknown()).transform((rows) => lenientArray(companySchema).parse(rows)),
-});
+export type RegisterSearch = Pick<RegisterClient, 'search'>;
 
 export interface Verification {
   siren: string;
@@ -35,19 +21,12 @@ export interface Verification {
 
 /** Looks one SIREN up (`GET /search?q=<siren>`) and compares the registry names with the stated one. */
 export const verifySiren = async (
-  client: JsonClient,
+  client: RegisterSearch,
   siren: string,
   statedName: string | null,
   signal: AbortSignal,
 ): Promise<Verification> => {
-  const res = await client.json<unknown>({
-    path: '/search',
-    query: { q: siren, page: 1, per_page: 1 },
-    signal,
-  });
-  const body = res.ok
-    ? parseUpstream(searchAnswerSchema, res.value.data, 'The API Recherche d’entreprises')
-    : res;
+  const body = await client.search({ q: siren, page: 1, per_page: 1 }, signal);
   if (!body.ok) {
     return {
       siren,
@@ -58,7 +37,7 @@ export const verifySiren = async (
       error: body.error.message,
     };
   }
-  const company = body.value.results.find((r) => r.siren?.replace(/\s/g, '') === siren);
+  const company = body.value.results.find((r) => r.siren === siren);
   if (!company) return { siren, found: false, name: null, active: null, name_similarity: null, error: null };
   const names = [
     company.nom_complet,
@@ -85,7 +64,7 @@ export const verifySiren = async (
  * company is noted.
  */
 export const verifyExtraction = async (
-  client: JsonClient,
+  client: RegisterSearch,
   answer: Extraction,
   signal: AbortSignal,
 ): Promise<Extraction & { verification: Verification[] }> => {

@@ -2,21 +2,20 @@
 // from core's createUpstream; this file adds the API's own error shape and bilingual messages.
 import {
   createUpstream,
-  type ErrorPayload,
   err,
   ok,
   parseUpstream,
   type Result,
   type Store,
   type Upstream,
+  type UpstreamOptions,
 } from '@mcp/core';
 import * as z from 'zod/v4';
-import type { ApiQuery } from '../query.js';
-import { type RawSearchResponse, rawSearchResponseSchema, toSearchAnswer } from './types.js';
+import { type RawSearchResponse, rawSearchResponseSchema, toSearchAnswer } from './answer.js';
+import { API, bilingual } from './errors.js';
+import { API_RATE_LIMIT_PER_SECOND, DEFAULT_BASE_URL } from './limits.js';
+import { type NearPointQuery, type SearchQuery, toQueryParams } from './query.js';
 
-export const DEFAULT_BASE_URL = 'https://recherche-entreprises.api.gouv.fr';
-/** The API's hard limit per IP; over it, 429 with Retry-After. */
-export const API_RATE_LIMIT_PER_SECOND = 7;
 /**
  * The API counts arrivals on its side. At exactly 7/s, the 8th request leaves 1 000 ms after the 1st,
  * and any jitter (network, a busy event loop: 40 ms measured on a loaded machine) lands it inside the
@@ -25,57 +24,35 @@ export const API_RATE_LIMIT_PER_SECOND = 7;
  */
 const RATE_SAFETY = 0.9;
 
-export interface AnnuaireClientOptions {
+export interface RegisterClientOptions {
   baseUrl?: string;
   cacheTtlMs?: number;
   timeoutMs?: number;
   perSecond?: number;
-  /** The server's store (`ctx.store`): with Redis, replicas share the 7 req/s budget and the cache. */
+  /**
+   * The server's store (`ctx.store`). With Redis, the cache is shared by the app's replicas and the
+   * rate budget by every app on that Redis, whatever its REDIS_PREFIX: one bucket per API host.
+   */
   store?: Store;
+  /**
+   * The server's `ctx.createUpstream` (its store, its metrics, closed at shutdown); default: core's
+   * `createUpstream`, for tests and scripts.
+   */
+  createUpstream?: (options: UpstreamOptions) => Upstream;
 }
 
-export interface AnnuaireClient {
-  search: (query: ApiQuery, signal?: AbortSignal) => Promise<Result<RawSearchResponse>>;
-  nearPoint: (query: ApiQuery, signal?: AbortSignal) => Promise<Result<RawSearchResponse>>;
+export interface RegisterClient {
+  search: (query: SearchQuery, signal?: AbortSignal) => Promise<Result<RawSearchResponse>>;
+  nearPoint: (query: NearPointQuery, signal?: AbortSignal) => Promise<Result<RawSearchResponse>>;
   readonly upstream: Upstream;
   close: () => Promise<void>;
 }
 
 const apiError = z.object({ erreur: z.string() }).loose();
 
-const API = "L'API Recherche d'entreprises";
-
-/** Core's English messages, re-said in French then English, as agents serve both audiences. */
-export const bilingual = (error: ErrorPayload): ErrorPayload => {
-  const d = error.details ?? {};
-  const status = typeof d.status === 'number' ? ` (HTTP ${d.status})` : '';
-  const wait = typeof d.retry_after_s === 'number' ? d.retry_after_s : undefined;
-  const message = (() => {
-    switch (error.code) {
-      case 'upstream_timeout':
-        return `${API} n'a pas répondu à temps. The French company register API did not answer in time; try again shortly.`;
-      case 'rate_limited':
-        return `${API} limite le débit à 7 requêtes par seconde${wait ? ` : réessayez dans ${wait} s` : ''}. The company register API is rate limiting (7 requests/s)${wait ? `; retry in ${wait} s` : ''}.`;
-      case 'upstream_bad_response':
-        return `${API} a renvoyé une réponse illisible${status}. The company register API sent an unreadable answer${status}.`;
-      case 'upstream_too_large':
-        return `${API} a renvoyé une réponse trop volumineuse. The company register API sent an oversized answer.`;
-      case 'not_found':
-      case 'upstream_http':
-        return typeof d.network === 'string'
-          ? `${API} est injoignable (${d.network}). The French company register API cannot be reached (${d.network}); try again later.`
-          : `${API} est indisponible${status}. The French company register API is unavailable${status}; try again later.`;
-      default:
-        return error.message;
-    }
-  })();
-  const code = error.code === 'not_found' ? 'upstream_http' : error.code;
-  return { code, message, details: { ...d, upstream: 'recherche-entreprises' } };
-};
-
-export const createAnnuaireClient = (options: AnnuaireClientOptions = {}): AnnuaireClient => {
+export const createRegisterClient = (options: RegisterClientOptions = {}): RegisterClient => {
   const perSecond = (options.perSecond ?? API_RATE_LIMIT_PER_SECOND) * RATE_SAFETY;
-  const upstream = createUpstream({
+  const upstream = (options.createUpstream ?? createUpstream)({
     name: 'annuaire',
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -83,19 +60,21 @@ export const createAnnuaireClient = (options: AnnuaireClientOptions = {}): Annua
     // the whole call (queue, attempts, retries) must end before a client's 60 s request timeout.
     deadlineMs: 50_000,
     retries: 3,
-    rateLimit: { perSecond, burst: 1, maxQueue: 500 },
+    // One bucket per API host, not per app: the API counts requests per IP, so apps deployed side by
+    // side (annuaire, siret-extractor) behind one egress IP split the budget through the shared store.
+    rateLimit: { perSecond, burst: 1, maxQueue: 500, scope: 'host' },
     cache: { ttlMs: options.cacheTtlMs ?? 10 * 60_000, max: 2000 },
     ...(options.store ? { store: options.store } : {}),
   });
 
   const get = async (
     path: string,
-    query: ApiQuery,
+    asked: SearchQuery | NearPointQuery,
     signal?: AbortSignal,
   ): Promise<Result<RawSearchResponse>> => {
     const res = await upstream.json<unknown>({
       path,
-      query,
+      query: toQueryParams(asked),
       okStatuses: [400],
       ...(signal ? { signal } : {}),
     });
@@ -121,7 +100,7 @@ export const createAnnuaireClient = (options: AnnuaireClientOptions = {}): Annua
         error: bilingual({ ...parsed.error, details: { ...parsed.error.details, status } }),
       };
     }
-    return ok(toSearchAnswer(parsed.value, query));
+    return ok(toSearchAnswer(parsed.value, asked));
   };
 
   return {

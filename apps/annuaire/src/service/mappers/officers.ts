@@ -1,5 +1,5 @@
-import type { Officer } from '../schemas.js';
-import type { RawOfficer } from '../upstream/types.js';
+import type { RawOfficer } from '@mcp/recherche-entreprises';
+import type { Officer } from '../../schemas.js';
 import { NON_DIFFUSIBLE, text } from './establishment.js';
 import { fold } from './fold.js';
 

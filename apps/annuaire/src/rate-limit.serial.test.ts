@@ -1,7 +1,7 @@
 import { busiestSecond, startReplayServer } from '@mcp/core/testing';
 import { luhnValid } from '@mcp/fr-ids';
 import { describe, expect, it } from 'vitest';
-import { fixture, harness } from '../test-fixtures.js';
+import { fixture, harness } from './testing/fixtures.js';
 
 /** n distinct Luhn-valid SIRENs, so neither the cache nor single-flight can merge the calls. */
 const sirens = (n: number): string[] => {

@@ -1,6 +1,6 @@
+import type { Nullable, RawEstablishment } from '@mcp/recherche-entreprises';
+import type { Establishment } from '../../schemas.js';
 import { headcountLabel, nafLabel } from '../codes/index.js';
-import type { Establishment } from '../schemas.js';
-import type { Nullable, RawEstablishment } from '../upstream/types.js';
 
 /** What the API writes in place of every withheld name or address field. */
 export const NON_DIFFUSIBLE = '[NON-DIFFUSIBLE]';
@@ -62,3 +62,7 @@ export const mapEstablishment = (raw: RawEstablishment): Establishment => {
 /** The ghost records of the API carry `siege: {}`: no SIRET means no establishment to show. */
 export const mapHeadOffice = (raw: Nullable<RawEstablishment>): Establishment | null =>
   raw && text(raw.siret) ? mapEstablishment(raw) : null;
+
+/** Whether an establishment is in the state asked for (`all` keeps every one). */
+export const matchesState = (raw: RawEstablishment, state: 'active' | 'closed' | 'all'): boolean =>
+  state === 'all' || stateOf(raw.etat_administratif) === state;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsedFixture } from '../test-fixtures.js';
+import { parsedFixture } from '../../testing/fixtures.js';
 import { mapPageInfo, pageCapError } from './page.js';
 
 describe('mapPageInfo', () => {

@@ -1,5 +1,5 @@
 import type * as z from 'zod/v4';
-import type { LinksSchema } from '../schemas.js';
+import type { LinksSchema } from '../../schemas.js';
 import { NON_DIFFUSIBLE } from './establishment.js';
 import { fold } from './fold.js';
 

@@ -1,4 +1,11 @@
 import { tvaFromSiren } from '@mcp/fr-ids';
+import type {
+  RawCompany,
+  RawComplements,
+  RawEstablishment,
+  RawImmatriculation,
+} from '@mcp/recherche-entreprises';
+import type { Company, CompanyRef, CompanySummary } from '../../schemas.js';
 import {
   companyCategoryLabel,
   headcountLabel,
@@ -7,8 +14,6 @@ import {
   nafSectionLabel,
 } from '../codes/index.js';
 import { COMPLEMENT_LABELS } from '../codes/labels.js';
-import type { Company, CompanySummary } from '../schemas.js';
-import type { RawCompany, RawComplements, RawEstablishment, RawImmatriculation } from '../upstream/types.js';
 import { list, mapEstablishment, mapHeadOffice, NON_DIFFUSIBLE, stateOf, text } from './establishment.js';
 import { companyLinks, establishmentLink } from './links.js';
 import { mapOfficer } from './officers.js';
@@ -168,5 +173,18 @@ export const mapCompany = (raw: RawCompany, siret?: string): Company => {
       ...companyLinks(raw.siren, name, raw.admin?.slug),
       establishment: matched?.siret ? establishmentLink(matched.siret) : null,
     },
+  };
+};
+
+/** The one-line reference of a company (get_officers, both ways). */
+export const toCompanyRef = (c: RawCompany): CompanyRef => {
+  const s = mapCompanySummary(c);
+  return {
+    siren: s.siren,
+    name: s.name,
+    state: s.state,
+    legal_form_label: s.legal_form_label,
+    naf_label: s.naf_label,
+    head_office_address: s.head_office_address,
   };
 };

@@ -1,7 +1,7 @@
+import type { RawSearchResponse } from '@mcp/recherche-entreprises';
+import { API_MAX_RESULTS, maxReachablePage } from '@mcp/recherche-entreprises';
 import type * as z from 'zod/v4';
-import { API_MAX_RESULTS, maxReachablePage } from '../query.js';
-import type { PageInfoSchema } from '../schemas.js';
-import type { RawSearchResponse } from '../upstream/types.js';
+import type { PageInfoSchema } from '../../schemas.js';
 
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 

@@ -1,10 +1,10 @@
 // The page of companies that search_companies and search_near_point both answer with.
 import { parseIdentifier, stripSeparators } from '@mcp/fr-ids';
+import type { RawSearchResponse } from '@mcp/recherche-entreprises';
 import * as z from 'zod/v4';
+import { CompanySummarySchema, PageInfoSchema } from '../schemas.js';
 import { mapCompanySummary } from './mappers/company.js';
 import { mapPageInfo } from './mappers/page.js';
-import { CompanySummarySchema, PageInfoSchema } from './schemas.js';
-import type { RawSearchResponse } from './upstream/types.js';
 
 export const SearchOutputSchema = PageInfoSchema.extend({
   results: z.array(CompanySummarySchema),

@@ -1,7 +1,6 @@
 // Finding one company by SIREN or SIRET: a 9- or 14-digit `q` is an identifier lookup on the API.
 import { err, ok, type Result } from '@mcp/core';
-import type { AnnuaireClient } from './upstream/annuaire.js';
-import type { RawCompany, RawEstablishment } from './upstream/types.js';
+import type { RawCompany, RawEstablishment, RegisterClient } from '@mcp/recherche-entreprises';
 
 export interface Found {
   company: RawCompany;
@@ -13,7 +12,7 @@ export const findEstablishment = (company: RawCompany, siret: string): RawEstabl
   [...company.matching_etablissements, company.siege].find((e) => e?.siret === siret) ?? null;
 
 export const lookupCompany = async (
-  api: AnnuaireClient,
+  api: RegisterClient,
   id: { siren: string; siret?: string },
   signal?: AbortSignal,
 ): Promise<Result<Found>> => {

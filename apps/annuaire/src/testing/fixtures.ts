@@ -8,10 +8,15 @@ import {
   startReplayServer,
   toolContext,
 } from '@mcp/core/testing';
+import {
+  createRegisterClient,
+  type RawSearchResponse,
+  type RegisterClient,
+  rawSearchResponseSchema,
+  toSearchAnswer,
+} from '@mcp/recherche-entreprises';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { annuaireTools } from './tools/index.js';
-import { type AnnuaireClient, createAnnuaireClient } from './upstream/annuaire.js';
-import { type RawSearchResponse, rawSearchResponseSchema, toSearchAnswer } from './upstream/types.js';
+import { annuaireTools } from '../tools/index.js';
 
 export const FIXTURES = {
   laPoste: 'search_356000000.json',
@@ -67,7 +72,7 @@ export const startAnnuaireReplay = (): Promise<ReplayServer> =>
   );
 
 export interface Harness {
-  api: AnnuaireClient;
+  api: RegisterClient;
   tools: AnyTool[];
   call: (name: string, args: unknown) => ReturnType<ReturnType<typeof createToolRegistry>['call']>;
   close: () => Promise<void>;
@@ -78,7 +83,7 @@ export const harness = (
   baseUrl: string,
   options: { cacheTtlMs?: number; timeoutMs?: number; perSecond?: number } = {},
 ): Harness => {
-  const api = createAnnuaireClient({ baseUrl, ...options });
+  const api = createRegisterClient({ baseUrl, ...options });
   const tools = annuaireTools({ api });
   const registry = createToolRegistry(tools);
   return {

@@ -1,6 +1,6 @@
+import { type RawCompany, rawCompanySchema } from '@mcp/recherche-entreprises';
 import { describe, expect, it } from 'vitest';
-import { parsedFixture } from '../test-fixtures.js';
-import { type RawCompany, rawCompanySchema } from '../upstream/types.js';
+import { parsedFixture } from '../../testing/fixtures.js';
 import { isNonDiffusible, mapCompany, mapCompanySummary } from './company.js';
 
 const first = (name: Parameters<typeof parsedFixture>[0]): RawCompany => {

@@ -111,3 +111,12 @@ export const identify = (input: string): Identified | Unreadable => {
 };
 
 export const isUnreadable = (id: Identified | Unreadable): id is Unreadable => !('kind' in id);
+
+/** Whether the DGFiP list the register carries names this number; silent when the list is empty. */
+export const vatVerdict = (tva: string, registered: readonly string[]): string => {
+  if (registered.length === 0) return '';
+  const listed = registered.includes(tva);
+  return listed
+    ? '; the register lists it as an active VAT number'
+    : '; the register does not list it among the active VAT numbers';
+};

@@ -3,10 +3,10 @@
 // establishment only a SIRET query shows), and stop at a deadline: what is not checked by then is said
 // so, never dropped.
 import type { Result } from '@mcp/core';
+import type { RegisterClient } from '@mcp/recherche-entreprises';
 import { type Identified, identify, isUnreadable } from './identify.js';
 import { type Found, lookupCompany } from './lookup.js';
 import { stateOf, text } from './mappers/establishment.js';
-import type { AnnuaireClient } from './upstream/annuaire.js';
 
 export type RegisterStatus = 'active' | 'closed' | 'not_found' | 'unchecked';
 
@@ -49,7 +49,7 @@ const statusOf = (id: Identified, found: Found): { register: RegisterStatus; nam
 };
 
 export const verifyBatch = async (
-  api: AnnuaireClient,
+  api: RegisterClient,
   inputs: readonly string[],
   options: BatchOptions,
 ): Promise<{ lines: BatchLine[]; registerChecks: number }> => {
