@@ -32,7 +32,7 @@ export type {
   SafeFetchOptions,
   SafeFetchResponse,
 } from './safe-fetch/safe-fetch.js';
-export { BROWSER_HEADERS, createSafeFetch } from './safe-fetch/safe-fetch.js';
+export { BROWSER_HEADERS, BROWSER_USER_AGENT, createSafeFetch } from './safe-fetch/safe-fetch.js';
 export type { TargetPolicy, TargetPolicyOptions } from './safe-fetch/target.js';
 export { checkEndpoint, createTargetPolicy } from './safe-fetch/target.js';
 export type { PreparedServer, ServerDefinition, ToolsContext } from './server.js';
