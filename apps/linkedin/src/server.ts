@@ -4,7 +4,7 @@ import { createSearch, searchConfigFromEnv } from '@mcp/search';
 // The version comes from the app's package.json, which `pnpm release:version` sets for every package.
 import manifest from '../package.json' with { type: 'json' };
 import { fetchConfigFromEnv, linkedinEnvSchema } from './config.js';
-import { createPageLoader } from './pages.js';
+import { createPageLoader } from './service/pages.js';
 import { linkedinTools } from './tools/index.js';
 import { createLinkedInFetcher } from './upstream/linkedin.js';
 

@@ -2,10 +2,10 @@ import { defineTool, type ErrorPayload, type FetchBudget, fail, type Result } fr
 import { DEFAULT_HTML_LIMITS, type HtmlLimits, runHtmlTask } from '@mcp/html';
 import type { SearchFn } from '@mcp/search';
 import * as z from 'zod/v4';
-import { websiteLinksTask } from '../extract/tasks.js';
-import { bareDomain } from '../find/names.js';
-import { rankCompanies } from '../find/rank-companies.js';
-import type { WebsiteLink } from '../find/website-links.js';
+import { websiteLinksTask } from '../service/extract/tasks.js';
+import { bareDomain } from '../service/find/names.js';
+import { rankCompanies } from '../service/find/rank-companies.js';
+import type { WebsiteLink } from '../service/find/website-links.js';
 
 /** core's `safeFetch`, reduced to what this tool reads. */
 export type FetchWebsite = (

@@ -1,7 +1,7 @@
 import { defineTool, fail } from '@mcp/core';
 import type { SearchFn } from '@mcp/search';
 import * as z from 'zod/v4';
-import { peopleFromHits, peopleQuery } from '../find/people.js';
+import { peopleFromHits, peopleQuery } from '../service/find/people.js';
 
 export interface FindPeopleDeps {
   search: SearchFn;

@@ -1,8 +1,8 @@
 import { defineTool, fail, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
-import type { PageLoader } from '../pages.js';
 import { pageSourceSchema, profileSchema } from '../schemas.js';
-import { parseRef } from '../urls.js';
+import type { PageLoader } from '../service/pages.js';
+import { parseRef } from '../service/urls.js';
 
 export interface GetProfileDeps {
   loader: PageLoader;

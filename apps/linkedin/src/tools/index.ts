@@ -1,7 +1,7 @@
 import type { AnyTool } from '@mcp/core';
 import type { HtmlLimits } from '@mcp/html';
 import type { SearchFn } from '@mcp/search';
-import type { PageLoader } from '../pages.js';
+import type { PageLoader } from '../service/pages.js';
 import { type FetchWebsite, findCompany } from './find_company.js';
 import { findPeople } from './find_people.js';
 import { getCompany } from './get_company.js';

@@ -1,5 +1,5 @@
 import type { ErrorPayload } from '@mcp/core';
-import type { PageMeta } from './extract/meta.js';
+import type { PageMeta } from '../service/extract/meta.js';
 
 /**
  * How LinkedIn refuses logged-out visitors, and how each refusal becomes a `blocked` answer that says

@@ -1,8 +1,8 @@
 import { readFixtureText } from '@mcp/core/testing';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
+import { readMeta } from '../service/extract/meta.js';
 import { blockedError, blockFromPage, blockFromResponse } from './blocked.js';
-import { readMeta } from './extract/meta.js';
 
 const metaOf = (html: string) => readMeta(load(html));
 
