@@ -9,5 +9,6 @@ export type { ProfileData } from './service/extract/profile.js';
 export { extractProfile } from './service/extract/profile.js';
 export { parseCompanyTitle, parseProfileTitle } from './service/extract/titles.js';
 export type { LinkedInRef, RefKind } from './service/urls.js';
-export { canonicalUrl, parseRef, rebaseLinkedInUrl, refFromUrl } from './service/urls.js';
+export { canonicalUrl, parseRef, refFromUrl } from './service/urls.js';
 export { linkedinTools } from './tools/index.js';
+export { rebaseLinkedInUrl } from './upstream/hosts.js';

@@ -1,8 +1,8 @@
 import { BROWSER_USER_AGENT, createSemaphore, type ErrorPayload, err, ok, type Result } from '@mcp/core';
 import type { Logger } from 'pino';
 import type { LinkedInFetchConfig } from '../config.js';
-import { isLinkedInHost, rebaseLinkedInUrl } from '../service/urls.js';
 import { blockedError, blockFromResponse, isWallUrl } from './blocked.js';
+import { isLinkedInHost, rebaseLinkedInUrl } from './hosts.js';
 import { providerHtml } from './provider-body.js';
 
 /**

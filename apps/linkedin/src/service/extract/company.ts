@@ -1,5 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio';
-import { isLinkedInHost, refFromUrl } from '../urls.js';
+import { isLinkedInHost } from '../../upstream/hosts.js';
+import { refFromUrl } from '../urls.js';
 import { readAbout, splitSpecialties, unwrapRedirect } from './about.js';
 import { findNode, type JsonObject, jsonLdNodes, num, obj, str, strings } from './jsonld.js';
 import { type PageMeta, readMeta } from './meta.js';
