@@ -102,8 +102,8 @@ export const linkedinEnvShape = {
   SAFE_FETCH_ALLOW_PORTS: optional(z.string().describe('tests only: extra ports allowed by safeFetch')),
 };
 
-export const linkedinEnvSchema = z.object({ ...searchEnvShape, ...linkedinEnvShape });
-export type LinkedInEnv = z.output<typeof linkedinEnvSchema>;
+export const linkedinEnv = z.object({ ...searchEnvShape, ...linkedinEnvShape });
+export type LinkedInEnv = z.output<typeof linkedinEnv>;
 
 export interface LinkedInFetchConfig {
   baseUrl: string | undefined;

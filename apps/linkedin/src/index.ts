@@ -1,7 +1,9 @@
 // Public surface of @mcp/linkedin. Named exports only; types apart.
 
 export type { LinkedInEnv, LinkedInFetchConfig } from './config.js';
-export { fetchConfigFromEnv, linkedinEnvSchema, parseHeaderList } from './config.js';
+export { fetchConfigFromEnv, linkedinEnv, parseHeaderList } from './config.js';
+export type { LinkedinDeps } from './deps.js';
+export { createLinkedinDeps } from './deps.js';
 export { INSTRUCTIONS, linkedinServer } from './server.js';
 export type { CompanyData, Headquarters } from './service/extract/company.js';
 export { extractCompany } from './service/extract/company.js';

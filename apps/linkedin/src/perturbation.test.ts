@@ -14,8 +14,8 @@ import {
 import type { SearchFn } from '@mcp/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchConfigFromEnv } from './config.js';
+import type { FetchWebsite } from './service/find/website-check.js';
 import { createPageLoader } from './service/pages.js';
-import type { FetchWebsite } from './tools/find_company.js';
 import { linkedinTools } from './tools/index.js';
 import { createLinkedInFetcher } from './upstream/linkedin.js';
 
