@@ -2,4 +2,4 @@
 
 export type { JsonLdNode, JsonLdWalkOptions } from './nodes.js';
 export { hasJsonLdType, jsonLdNodes, jsonLdTypes } from './nodes.js';
-export { ldNode, ldNodes, ldText, ldTexts, readJsonLd } from './schema.js';
+export { ldNode, ldNodes, ldText, ldTexts, readJsonLd, readJsonLdAll } from './schema.js';

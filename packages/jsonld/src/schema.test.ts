@@ -1,7 +1,7 @@
 import { lenientNumber, lenientText } from '@mcp/core';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/v4';
-import { ldNode, ldNodes, ldText, ldTexts, readJsonLd } from './schema.js';
+import { ldNode, ldNodes, ldText, ldTexts, readJsonLd, readJsonLdAll } from './schema.js';
 
 describe('ldText and ldTexts', () => {
   it('read text from a scalar or from a member of an object', () => {
@@ -81,5 +81,11 @@ describe('readJsonLd', () => {
     ];
     expect(readJsonLd(nodes, ['Person'], strict)).toEqual({ name: 'Jane' });
     expect(readJsonLd([{ '@type': 'Person' }], ['Person'], strict)).toBeUndefined();
+  });
+
+  it('reads every node of the types asked for, or of any type', () => {
+    const nodes = [{ '@type': 'WebPage', name: 'page' }, { name: 'untyped' }];
+    expect(readJsonLdAll(nodes, schema).map((n) => n.name)).toEqual(['page', 'untyped']);
+    expect(readJsonLdAll(nodes, schema, ['WebPage']).map((n) => n.name)).toEqual(['page']);
   });
 });

@@ -45,18 +45,26 @@ export const ldNode = <S extends z.ZodRawShape>(shape: S) =>
 export const ldNodes = <S extends z.ZodRawShape>(shape: S) => lenientArray(ldNode(shape));
 
 /**
- * The first of `nodes` that is of one of `types` and that `schema` reads, parsed; `undefined` when
- * there is none. A node the schema cannot read is passed over, as the rest of the page still counts.
+ * Every node of `nodes` of one of `types` (any type when `types` is left out) that `schema` reads,
+ * parsed, in order. A node the schema cannot read is passed over: the rest of the page still counts.
  */
+export const readJsonLdAll = <T extends z.ZodType>(
+  nodes: readonly JsonLdNode[],
+  schema: T,
+  types?: readonly string[],
+): NonNullable<z.output<T>>[] => {
+  const out: NonNullable<z.output<T>>[] = [];
+  for (const node of nodes) {
+    if (types && !hasJsonLdType(node, types)) continue;
+    const read = parseUpstream(schema, node, 'JSON-LD');
+    if (read.ok && read.value != null) out.push(read.value);
+  }
+  return out;
+};
+
+/** The first node of one of `types` that `schema` reads, parsed; `undefined` when there is none. */
 export const readJsonLd = <T extends z.ZodType>(
   nodes: readonly JsonLdNode[],
   types: readonly string[],
   schema: T,
-): z.output<T> | undefined => {
-  for (const node of nodes) {
-    if (!hasJsonLdType(node, types)) continue;
-    const read = parseUpstream(schema, node, 'JSON-LD');
-    if (read.ok && read.value != null) return read.value;
-  }
-  return undefined;
-};
+): NonNullable<z.output<T>> | undefined => readJsonLdAll(nodes, schema, types)[0];

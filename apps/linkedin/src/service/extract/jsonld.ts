@@ -1,71 +1,103 @@
+import { isRecord, lenientNumber, lenientText } from '@mcp/core';
+import { type JsonLdNode, jsonLdNodes, ldNode, ldNodes, ldText, ldTexts } from '@mcp/jsonld';
 import type { CheerioAPI } from 'cheerio';
+import * as z from 'zod/v4';
 
-export type JsonObject = Record<string, unknown>;
+/*
+ * The schema.org JSON-LD of LinkedIn pages (and of company websites), read through tolerant schemas:
+ * numbers may come as numeric strings, any member may be null, missing, wrapped in a list or a list of
+ * mixed values, unknown members are ignored. A node is found by its `@type`; nothing else is required
+ * of it, as the page's Open Graph tags and markup still count when its JSON-LD is poor.
+ */
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Every JSON-LD node of the page; a block that is not JSON is skipped. */
+export const pageJsonLd = ($: CheerioAPI): JsonLdNode[] =>
+  jsonLdNodes(
+    $('script[type="application/ld+json"]')
+      .toArray()
+      .map((el) => $(el).text()),
+  );
 
-/** Nodes in document order, `@graph` members after their parent; iterative, as the nesting is the page's. */
-const flatten = (value: unknown, out: JsonObject[]): void => {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const next = stack.pop();
-    if (Array.isArray(next)) {
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
-      continue;
-    }
-    if (!isObject(next)) continue;
-    out.push(next);
-    if (Array.isArray(next['@graph'])) stack.push(next['@graph']);
-  }
+const unwrap = (v: unknown): unknown => (Array.isArray(v) && v.length === 1 ? v[0] : v);
+
+/**
+ * A count (employees, followers): 69, "69", or a QuantitativeValue `{ value: 69 }` /
+ * `{ minValue: 69 }`; only a whole number from 0 up, as the tools promise integers.
+ */
+const count = z
+  .preprocess((v) => {
+    const u = unwrap(v);
+    return isRecord(u) ? (u.value ?? u.minValue) : u;
+  }, lenientNumber())
+  .transform((n) => (n !== null && Number.isInteger(n) && n >= 0 ? n : null));
+
+/** An ImageObject (`contentUrl`, `url`) or the image's URL alone. */
+const image = z.preprocess(
+  (v) => {
+    const u = unwrap(v);
+    return typeof u === 'string' || typeof u === 'number' ? { url: u } : u;
+  },
+  ldNode({ contentUrl: lenientText(), url: lenientText() }),
+);
+
+/** A PostalAddress; LinkedIn writes its type as a bare `type`, and the country as a code or a Country. */
+const postalAddress = ldNode({
+  streetAddress: lenientText(),
+  addressLocality: lenientText(),
+  addressRegion: lenientText(),
+  postalCode: lenientText(),
+  addressCountry: ldText('name'),
+});
+
+/** The company of a company page. */
+export const organizationSchema = ldNode({
+  name: lenientText(),
+  url: lenientText(),
+  description: lenientText(),
+  slogan: lenientText(),
+  foundingDate: lenientText(),
+  numberOfEmployees: count,
+  sameAs: ldTexts('url'),
+  logo: image,
+  address: postalAddress,
+});
+
+export const ORGANIZATION_TYPES = ['Organization', 'Corporation', 'LocalBusiness'] as const;
+
+/** An employer or school of a profile, with the person's role there (OrganizationRole). */
+const affiliation = {
+  name: lenientText(),
+  url: lenientText(),
+  location: ldText('name'),
+  member: ldNodes({ startDate: lenientText(), endDate: lenientText(), description: lenientText() }),
 };
 
-/** Every JSON-LD node of the page (`@graph` members included); unparsable blocks are skipped. */
-export const jsonLdNodes = ($: CheerioAPI): JsonObject[] => {
-  const nodes: JsonObject[] = [];
-  $('script[type="application/ld+json"]').each((_, el) => {
-    const raw = $(el).text().trim();
-    if (!raw) return;
-    try {
-      flatten(JSON.parse(raw), nodes);
-    } catch {
-      // LinkedIn occasionally ships a truncated block; the other sources still count.
-    }
-  });
-  return nodes;
-};
+/** The person of a public profile. */
+export const personSchema = ldNode({
+  name: lenientText(),
+  url: lenientText(),
+  description: lenientText(),
+  address: postalAddress,
+  image,
+  jobTitle: ldTexts('name'),
+  worksFor: ldNodes(affiliation),
+  alumniOf: ldNodes(affiliation),
+  knowsLanguage: ldTexts('name'),
+  // `interactionType` is a URL ("https://schema.org/FollowAction") or a typed object.
+  interactionStatistic: ldNodes({
+    interactionType: ldText('@type'),
+    name: lenientText(),
+    userInteractionCount: count,
+  }),
+});
 
-const typesOf = (node: JsonObject): string[] => {
-  const t = node['@type'] ?? node.type;
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
-};
+/** A ProfilePage whose `mainEntity` is the person, when no Person node stands on its own. */
+export const profilePageSchema = ldNode({ mainEntity: personSchema });
 
-export const hasType = (node: JsonObject, ...types: string[]): boolean =>
-  typesOf(node).some((t) => types.includes(t));
+/** Only what a company website's JSON-LD says about its social pages. */
+export const sameAsSchema = ldNode({ sameAs: ldTexts('url') });
 
-export const findNode = (nodes: JsonObject[], ...types: string[]): JsonObject | undefined =>
-  nodes.find((n) => hasType(n, ...types));
-
-export const str = (v: unknown): string | null => {
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
-  if (typeof v === 'number') return String(v);
-  return null;
-};
-
-export const obj = (v: unknown): JsonObject | null => (isObject(v) ? v : null);
-
-/** A value that may be one item or a list, as a list. */
-export const list = (v: unknown): unknown[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
-
-/** `"x"`, `["x","y"]` or `[{name:"x"}]` → strings. */
-export const strings = (v: unknown, key = 'name'): string[] =>
-  list(v)
-    .map((item) => (isObject(item) ? str(item[key]) : str(item)))
-    .filter((s): s is string => s !== null);
-
-/** schema.org numbers come as 69, "69", or a QuantitativeValue `{ value: 69 }`. */
-export const num = (v: unknown): number | null => {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^\d+$/.test(v.trim())) return Number(v.trim());
-  if (isObject(v)) return num(v.value ?? v.minValue);
-  return null;
-};
+export type Organization = NonNullable<z.output<typeof organizationSchema>>;
+export type Person = NonNullable<z.output<typeof personSchema>>;
+export type Affiliation = Person['worksFor'][number];
+export type PostalAddress = NonNullable<Organization['address']>;
