@@ -2,8 +2,11 @@
 // search and the website check answering what each test sets.
 import { createToolRegistry, createUpstream, err } from '@mcp/core';
 import { type ReplayServer, readFixtureText, startReplayServer, toolContext } from '@mcp/core/testing';
+import { warmHtmlPool } from '@mcp/html';
 import type { SearchFn } from '@mcp/search';
+import { afterAll, beforeAll } from 'vitest';
 import { fetchConfigFromEnv } from '../config.js';
+import { companyTask } from '../service/extract/tasks.js';
 import type { FetchWebsite } from '../service/find/website-check.js';
 import { createPageLoader } from '../service/pages.js';
 import { linkedinTools } from '../tools/index.js';
@@ -106,5 +109,35 @@ export const startToolsHarness = async (): Promise<ToolsHarness> => {
       await fetcher.close();
       await linkedin.close();
     },
+  };
+};
+
+/**
+ * The harness of one test file: started before its tests, closed after them. `warm` starts the HTML
+ * parse workers first, for the tools that parse pages.
+ */
+export const useToolsHarness = (options: { warm?: boolean } = {}): ToolsHarness => {
+  let started: ToolsHarness | undefined;
+  const get = (): ToolsHarness => {
+    if (!started) throw new Error('the tools harness is used before its beforeAll ran');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startToolsHarness();
+  });
+  afterAll(() => started?.close());
+  // Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
+  if (options.warm) beforeAll(() => warmHtmlPool(companyTask), 60_000);
+  return {
+    call: (name, args) => get().call(name, args),
+    get linkedin() {
+      return get().linkedin;
+    },
+    get searchCalls() {
+      return get().searchCalls;
+    },
+    answerSearch: (answer) => get().answerSearch(answer),
+    answerWebsite: (answer) => get().answerWebsite(answer),
+    close: () => get().close(),
   };
 };

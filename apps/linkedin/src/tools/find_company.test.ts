@@ -1,18 +1,9 @@
 import { err, ok } from '@mcp/core';
 import { toolErrorOf } from '@mcp/core/testing';
-import { warmHtmlPool } from '@mcp/html';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companyTask } from '../service/extract/tasks.js';
-import { DEEP_PAGE, startToolsHarness, type ToolsHarness } from '../testing/tools-harness.js';
+import { describe, expect, it } from 'vitest';
+import { DEEP_PAGE, useToolsHarness } from '../testing/tools-harness.js';
 
-let h: ToolsHarness;
-beforeAll(async () => {
-  h = await startToolsHarness();
-});
-afterAll(() => h.close());
-
-// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
-beforeAll(() => warmHtmlPool(companyTask), 60_000);
+const h = useToolsHarness({ warm: true });
 
 describe('find_company', () => {
   it('returns the search failure when there is no website to fall back on', async () => {

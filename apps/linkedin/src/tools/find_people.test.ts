@@ -1,13 +1,9 @@
 import { err } from '@mcp/core';
 import { toolErrorOf } from '@mcp/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startToolsHarness, type ToolsHarness } from '../testing/tools-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useToolsHarness } from '../testing/tools-harness.js';
 
-let h: ToolsHarness;
-beforeAll(async () => {
-  h = await startToolsHarness();
-});
-afterAll(() => h.close());
+const h = useToolsHarness();
 
 describe('find_people', () => {
   it('find_people passes the search failure through and queries linkedin.com/in', async () => {

@@ -1,17 +1,8 @@
 import { toolErrorOf } from '@mcp/core/testing';
-import { warmHtmlPool } from '@mcp/html';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companyTask } from '../service/extract/tasks.js';
-import { startToolsHarness, type ToolsHarness } from '../testing/tools-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useToolsHarness } from '../testing/tools-harness.js';
 
-let h: ToolsHarness;
-beforeAll(async () => {
-  h = await startToolsHarness();
-});
-afterAll(() => h.close());
-
-// Workers start from source under tsx: seconds on a busy machine, paid once here, not by a test.
-beforeAll(() => warmHtmlPool(companyTask), 60_000);
+const h = useToolsHarness({ warm: true });
 
 describe('get_profile', () => {
   it('answers blocked on the recorded logged-in app shell', async () => {
