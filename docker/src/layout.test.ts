@@ -10,19 +10,10 @@ import { APPS, ROOT } from './repo.js';
  * something, so the list cannot outlive the work: once an app passes, this test fails until the app
  * leaves the list.
  */
-const PENDING: ReadonlySet<string> = new Set(['annuaire', 'linkedin']);
-
 describe('the one app layout (src/ shape and import direction)', () => {
-  it.each(APPS.filter((app) => !PENDING.has(app)))('apps/%s follows it', (app) => {
+  it.each(APPS)('apps/%s follows it', (app) => {
     expect(checkAppLayout(join(ROOT, 'apps', app, 'src'), ROOT)).toEqual([]);
   });
-
-  it.each(APPS.filter((app) => PENDING.has(app)))(
-    'apps/%s is still pending (drop it from PENDING once it passes)',
-    (app) => {
-      expect(checkAppLayout(join(ROOT, 'apps', app, 'src'), ROOT)).not.toEqual([]);
-    },
-  );
 });
 
 describe('moduleSpecifiers', () => {

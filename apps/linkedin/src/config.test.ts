@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchConfigFromEnv, linkedinEnvSchema, parseHeaderList } from './config.js';
+import { fetchConfigFromEnv, linkedinEnv, parseHeaderList } from './config.js';
 
 describe('LINKEDIN_FETCH_HEADERS', () => {
   it('reads a JSON object or "Name: value" lines, names lower-cased', () => {
@@ -38,7 +38,7 @@ describe('LINKEDIN_FETCH_HEADERS', () => {
 
 describe('env schema', () => {
   it('accepts a template with {url} and fills defaults', () => {
-    const env = linkedinEnvSchema.parse({
+    const env = linkedinEnv.parse({
       LINKEDIN_FETCH_URL_TEMPLATE: 'https://api.scraper.example/v1/?key=k&url={url}',
       LINKEDIN_FETCH_HEADERS: 'X-Key: k',
       LINKEDIN_RATE_PER_SECOND: '1.5',
@@ -56,14 +56,14 @@ describe('env schema', () => {
   });
 
   it('names the variable when a template lacks {url} or is not http(s)', () => {
-    const noPlaceholder = linkedinEnvSchema.safeParse({
+    const noPlaceholder = linkedinEnv.safeParse({
       LINKEDIN_FETCH_URL_TEMPLATE: 'https://api.example/?url=',
     });
     expect(noPlaceholder.success).toBe(false);
     expect(noPlaceholder.error?.issues[0]?.path).toEqual(['LINKEDIN_FETCH_URL_TEMPLATE']);
     expect(noPlaceholder.error?.issues[0]?.message).toContain('{url}');
-    expect(linkedinEnvSchema.safeParse({ LINKEDIN_FETCH_URL_TEMPLATE: 'ftp://x/{url}' }).success).toBe(false);
-    expect(linkedinEnvSchema.safeParse({ LINKEDIN_BASE_URL: 'not a url' }).success).toBe(false);
-    expect(linkedinEnvSchema.safeParse({ LINKEDIN_FETCH_URL_TEMPLATE: '' }).success).toBe(true);
+    expect(linkedinEnv.safeParse({ LINKEDIN_FETCH_URL_TEMPLATE: 'ftp://x/{url}' }).success).toBe(false);
+    expect(linkedinEnv.safeParse({ LINKEDIN_BASE_URL: 'not a url' }).success).toBe(false);
+    expect(linkedinEnv.safeParse({ LINKEDIN_FETCH_URL_TEMPLATE: '' }).success).toBe(true);
   });
 });

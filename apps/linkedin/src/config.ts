@@ -99,8 +99,8 @@ export const linkedinEnvShape = {
   ),
 };
 
-export const linkedinEnvSchema = z.object({ ...searchEnvShape, ...linkedinEnvShape });
-export type LinkedInEnv = z.output<typeof linkedinEnvSchema>;
+export const linkedinEnv = z.object({ ...searchEnvShape, ...linkedinEnvShape });
+export type LinkedInEnv = z.output<typeof linkedinEnv>;
 
 export interface LinkedInFetchConfig {
   baseUrl: string | undefined;

@@ -7,8 +7,8 @@ import {
 } from '@mcp/core/testing';
 import { warmHtmlPool } from '@mcp/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companyTask } from './extract/tasks.js';
 import { linkedinServer } from './server.js';
+import { companyTask } from './service/extract/tasks.js';
 
 const SERPER_KEY = 'serper-linkedin-e2e-5b2f';
 const html = { 'content-type': 'text/html; charset=utf-8' };

@@ -1,12 +1,9 @@
-import { createServer, createUpstream } from '@mcp/core';
-import { htmlLimitsFromEnv } from '@mcp/html';
-import { createSearch, searchConfigFromEnv } from '@mcp/search';
+import { createServer } from '@mcp/core';
 // The version comes from the app's package.json, which `pnpm release:version` sets for every package.
 import manifest from '../package.json' with { type: 'json' };
-import { fetchConfigFromEnv, linkedinEnvSchema } from './config.js';
-import { createPageLoader } from './pages.js';
+import { linkedinEnv } from './config.js';
+import { createLinkedinDeps } from './deps.js';
 import { linkedinTools } from './tools/index.js';
-import { createLinkedInFetcher } from './upstream/linkedin.js';
 
 export const INSTRUCTIONS = [
   'Public LinkedIn data, as a logged-out visitor sees it; this server never logs in.',
@@ -22,25 +19,6 @@ export const linkedinServer = createServer({
   version: manifest.version,
   title: 'LinkedIn public data',
   instructions: INSTRUCTIONS,
-  env: linkedinEnvSchema,
-  tools: ({ env, log, store, safeFetch }) => {
-    const fetchConfig = fetchConfigFromEnv(env);
-    // The shared store makes the per-host LinkedIn rate limit hold across replicas.
-    const fetcher = createLinkedInFetcher(fetchConfig, {
-      createUpstream: (options) => createUpstream({ ...options, store }),
-      log,
-    });
-    log.info(
-      { via: fetcher.via, rate_per_s: fetchConfig.ratePerSecond, concurrency: fetchConfig.concurrency },
-      'linkedin fetching',
-    );
-    const htmlLimits = htmlLimitsFromEnv(env);
-    const loader = createPageLoader(fetcher, { cacheTtlMs: fetchConfig.cacheTtlMs, htmlLimits });
-    const { search } = createSearch(searchConfigFromEnv(env), { log, store });
-    // core's per-process safeFetch (SSRF guard on every hop, FETCH_CONCURRENCY); the company website
-    // check keeps the app's time limit, not safeFetch's 15 s default.
-    const fetchWebsite: typeof safeFetch = (url, options) =>
-      safeFetch(url, { timeoutMs: fetchConfig.timeoutMs, ...options });
-    return linkedinTools({ loader, search, fetchWebsite, htmlLimits });
-  },
+  env: linkedinEnv,
+  tools: (ctx) => linkedinTools(createLinkedinDeps(ctx)),
 });

@@ -13,7 +13,7 @@ export { createSemaphore } from './limits/semaphore.js';
 export { runMain } from './main.js';
 export { safeFetchOptionsFromEnv } from './safe-fetch/env.js';
 export type { SafeFetch } from './safe-fetch/safe-fetch.js';
-export { BROWSER_HEADERS, createSafeFetch } from './safe-fetch/safe-fetch.js';
+export { BROWSER_HEADERS, BROWSER_USER_AGENT, createSafeFetch } from './safe-fetch/safe-fetch.js';
 export type { TargetPolicyOptions } from './safe-fetch/target.js';
 export { checkEndpoint, createTargetPolicy } from './safe-fetch/target.js';
 export type { ServerDefinition } from './server.js';
@@ -27,6 +27,7 @@ export { defineTool, fail, toolError } from './tool.js';
 export { createToolRegistry } from './tool-registry.js';
 export type { ToolsContext } from './tools-context.js';
 export {
+  isRecord,
   lenientArray,
   lenientBoolean,
   lenientInt,

@@ -11,7 +11,7 @@ import { createSemaphore } from './limits/semaphore.js';
 import { createLogger } from './logger.js';
 import { createProtocolServerFactory, createToolCaller } from './mcp/protocol-server.js';
 import { createToolLimiter } from './mcp/tool-limiter.js';
-import { loadMetrics } from './metrics/types.js';
+import { loadMetrics } from './metrics/load.js';
 import { safeFetchOptionsFromEnv } from './safe-fetch/env.js';
 import { createSafeFetch, type SafeFetch } from './safe-fetch/safe-fetch.js';
 import { createStoreFromConfig } from './store/from-config.js';

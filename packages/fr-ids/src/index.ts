@@ -1,8 +1,9 @@
-// Public surface of @mcp/fr-ids: French company identifier rules. Named exports only; types apart.
+// Public surface of @mcp/fr-ids: French company identifier rules and company-name folding. Named exports only; types apart.
 
 export type { Identified, IdentifierType } from './identify.js';
 export { parseIdentifier } from './identify.js';
 export { digitSum, luhnValid } from './luhn.js';
+export { foldName, LEGAL_FORM_WORDS, nameWords, withoutLegalForms } from './names.js';
 export { isAllDigits, normalizeSpaces, SEPARATOR_CHARS, stripSeparators } from './normalize.js';
 export type { Rcs } from './rcs.js';
 export { formatRcs, parseRcs } from './rcs.js';

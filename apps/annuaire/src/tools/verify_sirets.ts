@@ -3,7 +3,7 @@ import * as z from 'zod/v4';
 import type { AnnuaireDeps } from '../deps.js';
 import { verifyBatch } from '../service/verify-batch.js';
 
-export const MAX_BATCH = 300;
+const MAX_BATCH = 300;
 
 const line = z.object({
   input: z.string(),

@@ -1,24 +1,9 @@
-import { defineTool, type ErrorPayload, type FetchBudget, fail, type Result } from '@mcp/core';
-import { DEFAULT_HTML_LIMITS, type HtmlLimits, runHtmlTask } from '@mcp/html';
-import type { SearchFn } from '@mcp/search';
+import { defineTool, fail } from '@mcp/core';
 import * as z from 'zod/v4';
-import { websiteLinksTask } from '../extract/tasks.js';
-import { bareDomain } from '../find/names.js';
-import { rankCompanies } from '../find/rank-companies.js';
-import type { WebsiteLink } from '../find/website-links.js';
-
-/** core's `safeFetch`, reduced to what this tool reads. */
-export type FetchWebsite = (
-  url: string,
-  options: { signal?: AbortSignal; budget?: FetchBudget },
-) => Promise<Result<{ url: string; status: number; text: string }, ErrorPayload>>;
-
-export interface FindCompanyDeps {
-  search: SearchFn;
-  fetchWebsite: FetchWebsite;
-  /** Size, depth and time limits of the website's parse; default: @mcp/html's. */
-  htmlLimits?: HtmlLimits | undefined;
-}
+import type { LinkedinDeps } from '../deps.js';
+import { bareDomain } from '../service/find/names.js';
+import { rankCompanies } from '../service/find/rank-companies.js';
+import { checkWebsite, websiteUrl } from '../service/find/website-check.js';
 
 const candidateSchema = z.object({
   linkedin_url: z.string(),
@@ -31,10 +16,11 @@ const candidateSchema = z.object({
   snippet: z.string().nullable(),
 });
 
-const websiteUrl = (raw: string): string =>
-  /^https?:\/\//i.test(raw) ? raw : `https://${raw.replace(/^\/+/, '')}`;
-
-export const findCompany = ({ search, fetchWebsite, htmlLimits }: FindCompanyDeps) =>
+export const findCompany = ({
+  search,
+  fetchWebsite,
+  htmlLimits,
+}: Pick<LinkedinDeps, 'search' | 'fetchWebsite' | 'htmlLimits'>) =>
   defineTool({
     name: 'find_company',
     title: 'Find a company’s LinkedIn page',
@@ -90,41 +76,33 @@ export const findCompany = ({ search, fetchWebsite, htmlLimits }: FindCompanyDep
       await progress(0, 2, 'checking the website and searching');
       const query = `"${name.replace(/"/g, '')}"`;
       const siteUrl = website ? websiteUrl(website) : undefined;
-      const [page, found] = await Promise.all([
-        siteUrl ? fetchWebsite(siteUrl, { signal, budget: fetchBudget }) : Promise.resolve(undefined),
+      const [site, found] = await Promise.all([
+        siteUrl
+          ? checkWebsite(fetchWebsite, siteUrl, { signal, budget: fetchBudget, limits: htmlLimits })
+          : Promise.resolve(undefined),
         search({ query, site: 'linkedin.com/company', num: 10, signal }),
       ]);
       await progress(1, 2, 'ranking');
 
-      let links: WebsiteLink[] = [];
-      // The website is a stranger's page: parsed off the event loop, within the HTML limits.
-      let websiteError = page && !page.ok ? `${page.error.code}: ${page.error.message}` : null;
-      if (page?.ok) {
-        const parsed = await runHtmlTask(
-          websiteLinksTask,
-          { html: page.value.text },
-          { limits: htmlLimits ?? DEFAULT_HTML_LIMITS, signal },
-        );
-        if (parsed.ok) links = parsed.value;
-        else websiteError = `upstream_too_large: the website could not be read: ${parsed.error.message}`;
-      }
-      if (websiteError)
-        log.info({ website: bareDomain(siteUrl), error: websiteError }, 'website check failed');
+      if (site?.error) log.info({ website: bareDomain(siteUrl), error: site.error }, 'website check failed');
       if (!found.ok) log.info({ code: found.error.code }, 'linkedin company search failed');
-      if (!found.ok && !page?.ok) return fail(found.error);
+      if (!found.ok && !site?.answered) return fail(found.error);
 
       const hits = found.ok ? found.value.results : [];
-      const candidates = rankCompanies({ name, website: siteUrl, siren }, links, hits).slice(0, limit);
+      const candidates = rankCompanies({ name, website: siteUrl, siren }, site?.links ?? [], hits).slice(
+        0,
+        limit,
+      );
       await progress(2, 2);
       return {
         name,
         candidates,
-        website_check: siteUrl
+        website_check: site
           ? {
-              url: page?.ok ? page.value.url : siteUrl,
-              ok: (page?.ok ?? false) && websiteError === null,
-              links_found: links.length,
-              error: websiteError,
+              url: site.url,
+              ok: site.answered && site.error === null,
+              links_found: site.links.length,
+              error: site.error,
             }
           : null,
         search_check: {

@@ -1,11 +1,7 @@
 import { defineTool, fail } from '@mcp/core';
-import type { SearchFn } from '@mcp/search';
 import * as z from 'zod/v4';
-import { peopleFromHits, peopleQuery } from '../find/people.js';
-
-export interface FindPeopleDeps {
-  search: SearchFn;
-}
+import type { LinkedinDeps } from '../deps.js';
+import { peopleFromHits, peopleQuery } from '../service/find/people.js';
 
 const personSchema = z.object({
   name: z.string(),
@@ -19,7 +15,7 @@ const personSchema = z.object({
   matches_role: z.boolean().nullable().describe('every role keyword appears; null without role'),
 });
 
-export const findPeople = ({ search }: FindPeopleDeps) =>
+export const findPeople = ({ search }: Pick<LinkedinDeps, 'search'>) =>
   defineTool({
     name: 'find_people',
     title: 'Find people at a company on LinkedIn',

@@ -1,14 +1,10 @@
 import { defineTool, fail, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
-import type { PageLoader } from '../pages.js';
+import type { LinkedinDeps } from '../deps.js';
 import { companySchema, pageSourceSchema } from '../schemas.js';
-import { parseRef } from '../urls.js';
+import { parseRef } from '../service/urls.js';
 
-export interface GetCompanyDeps {
-  loader: PageLoader;
-}
-
-export const getCompany = ({ loader }: GetCompanyDeps) =>
+export const getCompany = ({ loader }: Pick<LinkedinDeps, 'loader'>) =>
   defineTool({
     name: 'get_company',
     title: 'LinkedIn company page',

@@ -1,14 +1,10 @@
 import { defineTool, fail, toolError } from '@mcp/core';
 import * as z from 'zod/v4';
-import type { PageLoader } from '../pages.js';
+import type { LinkedinDeps } from '../deps.js';
 import { pageSourceSchema, profileSchema } from '../schemas.js';
-import { parseRef } from '../urls.js';
+import { parseRef } from '../service/urls.js';
 
-export interface GetProfileDeps {
-  loader: PageLoader;
-}
-
-export const getProfile = ({ loader }: GetProfileDeps) =>
+export const getProfile = ({ loader }: Pick<LinkedinDeps, 'loader'>) =>
   defineTool({
     name: 'get_profile',
     title: 'LinkedIn public profile',

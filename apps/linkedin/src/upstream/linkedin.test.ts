@@ -1,4 +1,4 @@
-import { createUpstream, err, ok } from '@mcp/core';
+import { BROWSER_USER_AGENT, createUpstream, err, ok } from '@mcp/core';
 import { type ReplayServer, readFixtureText, recordingStore, startReplayServer } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,10 @@ describe('direct fetch', () => {
     expect(res.ok && res.value.html.length).toBe(audiense.length);
     const sent = linkedin.requests.find((r) => r.path === '/company/audiense/')!;
     expect(sent.headers['user-agent']).toMatch(/^Mozilla\/5\.0 .* Chrome\/\d+/);
+    // core's one browser identity, with client hints of the same Chrome version.
+    expect(sent.headers['user-agent']).toBe(BROWSER_USER_AGENT);
+    const version = /Chrome\/(\d+)/.exec(BROWSER_USER_AGENT)?.[1];
+    expect(sent.headers['sec-ch-ua']).toContain(`"Google Chrome";v="${version}"`);
     expect(sent.headers['accept-language']).toBe('fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7');
     expect(sent.headers.accept).toMatch(/^text\/html/);
     expect(sent.headers['sec-fetch-mode']).toBe('navigate');

@@ -1,4 +1,5 @@
 import {
+  BROWSER_USER_AGENT,
   createSemaphore,
   type ErrorPayload,
   err,
@@ -8,9 +9,9 @@ import {
   type UpstreamOptions,
 } from '@mcp/core';
 import type { Logger } from 'pino';
-import { blockedError, blockFromResponse, isWallUrl } from '../blocked.js';
 import type { LinkedInFetchConfig } from '../config.js';
-import { isLinkedInHost, rebaseLinkedInUrl } from '../urls.js';
+import { blockedError, blockFromResponse, isWallUrl } from './blocked.js';
+import { isLinkedInHost, rebaseLinkedInUrl } from './hosts.js';
 import { providerHtml } from './provider-body.js';
 
 /**
@@ -51,15 +52,14 @@ export interface LinkedInFetcher {
   close: () => Promise<void>;
 }
 
-// A current desktop Chrome, as a logged-out visitor sends it. No cookie, ever.
-const USER_AGENT =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+// core's desktop Chrome, as a logged-out visitor sends it (client hints of the same version). No cookie, ever.
+const CHROME = /Chrome\/(\d+)/.exec(BROWSER_USER_AGENT)?.[1] ?? '131';
 const browserHeaders = (acceptLanguage: string): Record<string, string> => ({
   accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8',
   'accept-language': acceptLanguage,
   'cache-control': 'no-cache',
   pragma: 'no-cache',
-  'sec-ch-ua': '"Google Chrome";v="131", "Chromium";v="131", "Not_A Brand";v="24"',
+  'sec-ch-ua': `"Google Chrome";v="${CHROME}", "Chromium";v="${CHROME}", "Not_A Brand";v="24"`,
   'sec-ch-ua-mobile': '?0',
   'sec-ch-ua-platform': '"Windows"',
   'sec-fetch-dest': 'document',
@@ -125,7 +125,7 @@ export const createLinkedInFetcher = (
         name: 'linkedin',
         baseUrl: config.baseUrl ?? 'https://www.linkedin.com',
         headers: browserHeaders(config.acceptLanguage),
-        userAgent: USER_AGENT,
+        userAgent: BROWSER_USER_AGENT,
         // Every 3xx comes back to fetchOnce, so a hop to /authwall is seen as such.
         maxRedirects: 0,
         ...common,

@@ -1,6 +1,6 @@
 import type { SearchResult } from '@mcp/search';
 import { describe, expect, it } from 'vitest';
-import { foldName, nameFromDirectoryTitle, nameMatchScore, pickWebsite } from './website.js';
+import { nameFromDirectoryTitle, nameMatchScore, pickWebsite } from './website.js';
 
 const result = (url: string, position: number): SearchResult => ({
   position,
@@ -21,7 +21,13 @@ describe('nameMatchScore', () => {
   });
 
   it('folds accents and punctuation', () => {
-    expect(foldName("L'Été Crème & Cie")).toBe('l ete creme cie');
+    expect(nameMatchScore("L'Été Crème & Cie", 'ete-creme-cie')).toBe(3);
+    expect(nameMatchScore('ÉLECTRICITÉ DE FRANCE', 'electricitedefrance')).toBe(3);
+  });
+
+  it('leaves legal forms out of the distinctive words', () => {
+    expect(nameMatchScore('Ganymède SARL', 'ganymede')).toBe(3);
+    expect(nameMatchScore('Audiense Ltd', 'audiense')).toBe(3);
   });
 });
 

@@ -1,22 +1,10 @@
+import { foldName, LEGAL_FORM_WORDS } from '@mcp/fr-ids';
 import type { SearchResult } from '@mcp/search';
 import { domainLabel, isDirectoryDomain } from './sites.js';
 
-/** Words that name a legal form or are too common to tell companies apart. */
-const STOP_WORDS = new Set([
-  'sa',
-  'sas',
-  'sasu',
-  'sarl',
-  'eurl',
-  'sci',
-  'snc',
-  'scop',
-  'scp',
-  'selarl',
-  'gie',
-  'ei',
-  'eirl',
-  'scea',
+/** Words too common to tell companies apart, on top of the legal forms. */
+const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...LEGAL_FORM_WORDS,
   'et',
   'de',
   'des',
@@ -32,7 +20,6 @@ const STOP_WORDS = new Set([
   'of',
   'groupe',
   'group',
-  'societe',
   'company',
   'compagnie',
   'france',
@@ -40,15 +27,6 @@ const STOP_WORDS = new Set([
   'international',
   'holding',
 ]);
-
-/** Lower case, accents off, every run of non-alphanumerics as one space. */
-export const foldName = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 /** "Électricité de France (EDF)" is also known as "EDF" and as "Électricité de France". */
 export const nameVariants = (name: string): string[] => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadMetrics } from './load.js';
 import { createMetrics } from './prometheus.js';
-import { loadMetrics } from './types.js';
 
 describe('metrics', () => {
   it('gives each server its own registry', async () => {

@@ -19,6 +19,3 @@ export interface Metrics {
 
 /** Upstream latency buckets, in seconds: loopback replays to slow registries. */
 export const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-
-/** prom-client is only imported here, when a server has metrics turned on. */
-export const loadMetrics = async (): Promise<Metrics> => (await import('./prometheus.js')).createMetrics();

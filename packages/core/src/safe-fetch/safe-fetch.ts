@@ -62,9 +62,12 @@ export interface CreateSafeFetchOptions {
   gate?: Semaphore;
 }
 
+/** A current desktop Chrome: the one browser identity every page fetch of the project presents. */
+export const BROWSER_USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
 export const BROWSER_HEADERS: Readonly<Record<string, string>> = {
-  'user-agent':
-    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  'user-agent': BROWSER_USER_AGENT,
   accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
   'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8',
 };

@@ -1,5 +1,5 @@
 // Régions and départements by name as well as by code: agents are asked "in Bretagne", not "in 53".
-import { fold } from '../mappers/fold.js';
+import { foldName as fold } from '@mcp/fr-ids';
 import { DEPARTMENTS, REGIONS } from './geo.gen.js';
 
 /** Names people use that are not the official ones. */

@@ -1,7 +1,7 @@
+import { foldName as fold } from '@mcp/fr-ids';
 import type * as z from 'zod/v4';
 import type { LinksSchema } from '../../schemas.js';
 import { NON_DIFFUSIBLE } from './establishment.js';
-import { fold } from './fold.js';
 
 export type Links = z.infer<typeof LinksSchema>;
 

@@ -1,7 +1,7 @@
+import { foldName as fold } from '@mcp/fr-ids';
 import type { RawOfficer } from '@mcp/recherche-entreprises';
 import type { Officer } from '../../schemas.js';
 import { NON_DIFFUSIBLE, text } from './establishment.js';
-import { fold } from './fold.js';
 
 /** "MARIE-ANGE CATHERINE" → "Marie-Ange Catherine": the register shouts; people read better. */
 export const titleCase = (value: string): string =>

@@ -1,16 +1,4 @@
-const LEGAL_FORMS =
-  /\b(?:sas|sasu|sarl|eurl|sa|sca|scop|scic|snc|sci|eirl|ei|selarl|selas|societe|ste|ets|etablissements|entreprise|inc|ltd|gmbh|llc)\b/g;
-
-/** Lower case, no accents, no legal form, no punctuation: "Éditions les Crocos SAS" → "editions les crocos". */
-export const normalizeName = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .replace(LEGAL_FORMS, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+import { withoutLegalForms } from '@mcp/fr-ids';
 
 const bigrams = (s: string): string[] => {
   const out: string[] = [];
@@ -24,8 +12,8 @@ const bigrams = (s: string): string[] => {
  * "AKEMA SAS"), else the Dice coefficient of their letter pairs.
  */
 export const nameSimilarity = (a: string, b: string): number => {
-  const x = normalizeName(a);
-  const y = normalizeName(b);
+  const x = withoutLegalForms(a);
+  const y = withoutLegalForms(b);
   if (x.length === 0 || y.length === 0) return 0;
   if (x === y || ` ${y} `.includes(` ${x} `) || ` ${x} `.includes(` ${y} `)) return 1;
   const bx = bigrams(x);

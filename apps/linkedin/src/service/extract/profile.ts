@@ -1,7 +1,8 @@
+import { readJsonLd } from '@mcp/jsonld';
 import { type CheerioAPI, load } from 'cheerio';
 import { refFromUrl } from '../urls.js';
 import type { Source } from './company.js';
-import { findNode, type JsonObject, jsonLdNodes, list, num, obj, str, strings } from './jsonld.js';
+import { type Person, pageJsonLd, personSchema, profilePageSchema } from './jsonld.js';
 import { type PageMeta, readMeta } from './meta.js';
 import {
   type EducationEntry,
@@ -53,11 +54,9 @@ const ogFields = (description: string | null) => {
   };
 };
 
-const followersOf = (person: JsonObject | undefined): number | null => {
-  for (const stat of list(person?.interactionStatistic)) {
-    const s = obj(stat);
-    if (s && /Follow/i.test(`${str(s.interactionType) ?? ''} ${str(s.name) ?? ''}`))
-      return num(s.userInteractionCount);
+const followersOf = (person: Person | undefined): number | null => {
+  for (const stat of person?.interactionStatistic ?? []) {
+    if (/Follow/i.test(`${stat.interactionType ?? ''} ${stat.name ?? ''}`)) return stat.userInteractionCount;
   }
   return null;
 };
@@ -78,9 +77,11 @@ const STATIC_IMAGE_RE = /static\.licdn\.com|\/aero-v1\/sc\/h\//;
 export const extractProfile = (html: string): ProfileExtraction => {
   const $ = load(html);
   const meta = readMeta($);
-  const nodes = jsonLdNodes($);
-  const profilePage = findNode(nodes, 'ProfilePage');
-  const person = findNode(nodes, 'Person') ?? obj(profilePage?.mainEntity) ?? undefined;
+  const nodes = pageJsonLd($);
+  const person =
+    readJsonLd(nodes, ['Person'], personSchema) ??
+    readJsonLd(nodes, ['ProfilePage'], profilePageSchema)?.mainEntity ??
+    undefined;
   const sources = new Set<Source>();
   const from = <T>(source: Source, value: T | null | undefined): T | null => {
     if (value == null || (Array.isArray(value) && value.length === 0)) return null;
@@ -96,15 +97,14 @@ export const extractProfile = (html: string): ProfileExtraction => {
   const subline = clean(topCard.find('.top-card-layout__first-subline').first().text());
 
   const name =
-    from('json_ld', str(person?.name)) ??
+    from('json_ld', person?.name) ??
     from('markup', isProfileCard ? topTitle : null) ??
     from('open_graph', ogRef?.kind === 'profile' ? (parseProfileTitle(meta.og.title)?.name ?? null) : null);
   if (!name) return { data: null, meta, has_structured_data: person !== undefined || isProfileCard };
 
-  const urlRef = [str(person?.url), meta.og.url, meta.canonical]
+  const urlRef = [person?.url, meta.og.url, meta.canonical]
     .map((u) => (u ? refFromUrl(u) : undefined))
     .find((r) => r?.kind === 'profile');
-  const address = obj(person?.address);
 
   const experience =
     from('markup', readExperience($)) ?? from('json_ld', person ? experienceFromJsonLd(person) : []) ?? [];
@@ -113,8 +113,7 @@ export const extractProfile = (html: string): ProfileExtraction => {
     topCard.find('[data-section="currentPositionsDetails"] .top-card-link__description').first().text(),
   );
 
-  const image = obj(person?.image);
-  const imageUrl = str(image?.contentUrl) ?? str(person?.image) ?? meta.og.image;
+  const imageUrl = person?.image?.contentUrl ?? person?.image?.url ?? meta.og.image;
 
   const data: ProfileData = {
     name,
@@ -127,16 +126,16 @@ export const extractProfile = (html: string): ProfileExtraction => {
         ogRef?.kind === 'profile' ? (parseProfileTitle(meta.og.title)?.headline ?? null) : null,
       ),
     location:
-      from('json_ld', str(address?.addressLocality)) ??
+      from('json_ld', person?.address?.addressLocality) ??
       from('markup', shownLocation(topCard)) ??
       from('open_graph', og.location),
     current_company:
-      from('json_ld', str(obj(list(person?.worksFor)[0])?.name)) ??
+      from('json_ld', person?.worksFor[0]?.name) ??
       from('markup', rightColumnCompany ?? currentJob?.company) ??
       from('open_graph', og.company),
-    current_title: from('json_ld', strings(person?.jobTitle)[0]) ?? from('markup', currentJob?.title),
+    current_title: from('json_ld', person?.jobTitle[0]) ?? from('markup', currentJob?.title),
     about:
-      from('json_ld', cleanMultiline(str(person?.description))) ??
+      from('json_ld', cleanMultiline(person?.description)) ??
       from(
         'markup',
         cleanMultiline($('section[data-section="summary"] .core-section-container__content').first().text()),

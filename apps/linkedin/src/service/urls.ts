@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '@mcp/core';
+import { isLinkedInHost } from '../upstream/hosts.js';
 
 /**
  * LinkedIn URL and identifier normalisation. Every input (full URL on any country subdomain, bare
@@ -23,12 +24,6 @@ const SEGMENT = { company: 'company', profile: 'in' } as const;
 // Slugs and public ids: letters (any script, LinkedIn allows accented public ids), digits, - _ . and
 // the percent escapes some sites leave in. Length limits keep junk out of cache keys.
 const ID_RE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,99}$/u;
-
-/** `linkedin.com` or one of its subdomains (`www.`, `fr.`, `uk.`, `m.`); never a lookalike. */
-export const isLinkedInHost = (host: string): boolean => {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  return h === 'linkedin.com' || h.endsWith('.linkedin.com');
-};
 
 export const canonicalUrl = (kind: RefKind, id: string): string =>
   `https://www.linkedin.com/${SEGMENT[kind]}/${encodeURIComponent(id)}/`;
@@ -110,20 +105,6 @@ export const parseRef = (input: string, kind: RefKind, field = 'url'): Result<Li
     );
   }
   return ok(ref);
-};
-
-/**
- * Replaces scheme + host (+ port) of a linkedin.com URL with `base` (LINKEDIN_BASE_URL), keeping path
- * and query — how tests send every LinkedIn fetch to a loopback server. Other URLs pass unchanged.
- */
-export const rebaseLinkedInUrl = (url: string, base: string | undefined): string => {
-  if (!base) return url;
-  const target = new URL(url);
-  if (!isLinkedInHost(target.hostname)) return url;
-  const origin = new URL(base);
-  target.protocol = origin.protocol;
-  target.host = origin.host;
-  return target.toString();
 };
 
 /** Strips tracking query strings and sub-paths from any LinkedIn URL found in a page or search result. */

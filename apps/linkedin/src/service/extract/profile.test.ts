@@ -1,6 +1,6 @@
 import { readFixtureText } from '@mcp/core/testing';
 import { describe, expect, it } from 'vitest';
-import { HAND_MADE_PUBLIC_PROFILE } from '../testing/hand-made-pages.js';
+import { HAND_MADE_PUBLIC_PROFILE } from '../../testing/hand-made-pages.js';
 import { extractProfile } from './profile.js';
 
 describe('extractProfile on the hand-made public profile page', () => {

@@ -1,9 +1,9 @@
 import type { ErrorPayload } from '@mcp/core';
-import type { PageMeta } from './extract/meta.js';
 
 /**
  * How LinkedIn refuses logged-out visitors, and how each refusal becomes a `blocked` answer that says
- * what was seen and what to do. A refusal must never turn into an empty success.
+ * what was seen and what to do. A refusal must never turn into an empty success. This file reads the
+ * answer's status and redirects; service/blocked-page.ts reads the page itself.
  */
 export type BlockKind = 'http_999' | 'authwall' | 'login_page' | 'app_shell' | 'no_public_data';
 
@@ -55,37 +55,6 @@ export const blockFromResponse = (res: {
   return null;
 };
 
-// The whole title must be a login title ("Sign Up | LinkedIn"), so "Sign In Solutions | LinkedIn" is
-// still a company.
-const LOGIN_TITLE_RE =
-  /^(LinkedIn Login|Sign In|Sign Up|Join LinkedIn|Log In|S['’]identifier|S['’]inscrire|Connexion|Inscription|Security Verification)(\s*[|,–-].*)?$/i;
-const WALL_PAGE_KEY_RE = /auth_?wall|login|checkpoint|signup|registration/i;
-
-/**
- * Body signals: a login or sign-up page served with 200, or the logged-in Ember app shell
- * (`<meta name="service" content="voyager-web">`, bare `<title>LinkedIn</title>`, no structured data).
- * Guest pages embed a sign-in modal, so a login form alone proves nothing: only page-level markers count.
- */
-export const blockFromPage = (meta: PageMeta, hasStructuredData: boolean): BlockSignal | null => {
-  if (meta.page_key && WALL_PAGE_KEY_RE.test(meta.page_key)) {
-    const kind: BlockKind = /auth_?wall/i.test(meta.page_key) ? 'authwall' : 'login_page';
-    return {
-      kind,
-      seen: `a ${kind === 'authwall' ? 'sign-up wall' : 'login'} page (pageKey "${meta.page_key}")`,
-    };
-  }
-  if (!hasStructuredData && meta.title && LOGIN_TITLE_RE.test(meta.title)) {
-    return { kind: 'login_page', seen: `a login page ("<title>${meta.title}</title>")` };
-  }
-  if (!hasStructuredData && (meta.service === 'voyager-web' || meta.is_guest === 'false')) {
-    return {
-      kind: 'app_shell',
-      seen: `the logged-in web app shell (service "${meta.service ?? '?'}", <title>${meta.title ?? ''}</title>) with no public data`,
-    };
-  }
-  return null;
-};
-
 export const HINT_DIRECT =
   'LinkedIn refuses many automated visitors. Set LINKEDIN_FETCH_URL_TEMPLATE (and LINKEDIN_FETCH_HEADERS) to route fetches through a scraping provider you pay for, or try again later from another network. Logging in is not an option this server offers.';
 export const HINT_PROVIDER =
@@ -104,10 +73,4 @@ export const blockedError = (
     via: ctx.via,
     what_to_do: ctx.via === 'provider' ? HINT_PROVIDER : HINT_DIRECT,
   },
-});
-
-/** The generic fallback: the page parsed but held nothing about the entity. */
-export const noDataSignal = (meta: PageMeta): BlockSignal => ({
-  kind: 'no_public_data',
-  seen: `a page without public data (<title>${meta.title ?? ''}</title>, no JSON-LD, no Open Graph entity)`,
 });

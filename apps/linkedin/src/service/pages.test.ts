@@ -2,9 +2,9 @@ import { err, ok } from '@mcp/core';
 import { readFixtureText } from '@mcp/core/testing';
 import { warmHtmlPool } from '@mcp/html';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { LinkedInFetcher } from '../upstream/linkedin.js';
 import { companyTask } from './extract/tasks.js';
 import { createPageLoader } from './pages.js';
-import type { LinkedInFetcher } from './upstream/linkedin.js';
 import { parseRef } from './urls.js';
 
 const audiense = readFixtureText('linkedin', 'company_audiense_public.html');

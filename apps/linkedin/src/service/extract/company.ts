@@ -1,7 +1,9 @@
+import { readJsonLd } from '@mcp/jsonld';
 import { type CheerioAPI, load } from 'cheerio';
-import { isLinkedInHost, refFromUrl } from '../urls.js';
+import { isLinkedInHost } from '../../upstream/hosts.js';
+import { refFromUrl } from '../urls.js';
 import { readAbout, splitSpecialties, unwrapRedirect } from './about.js';
-import { findNode, type JsonObject, jsonLdNodes, num, obj, str, strings } from './jsonld.js';
+import { ORGANIZATION_TYPES, organizationSchema, type PostalAddress, pageJsonLd } from './jsonld.js';
 import { type PageMeta, readMeta } from './meta.js';
 import { clean, cleanMultiline, followersIn, parseCount, stripLinkedInSuffix } from './text.js';
 
@@ -47,14 +49,14 @@ export interface CompanyExtraction {
   has_structured_data: boolean;
 }
 
-const headquartersOf = (address: JsonObject | null, shown: string | null): Headquarters | null => {
+const headquartersOf = (address: PostalAddress | null, shown: string | null): Headquarters | null => {
   const hq: Headquarters = {
     text: shown,
-    street_address: str(address?.streetAddress),
-    locality: str(address?.addressLocality),
-    region: str(address?.addressRegion),
-    postal_code: str(address?.postalCode),
-    country: str(address?.addressCountry) ?? str(obj(address?.addressCountry)?.name),
+    street_address: address?.streetAddress ?? null,
+    locality: address?.addressLocality ?? null,
+    region: address?.addressRegion ?? null,
+    postal_code: address?.postalCode ?? null,
+    country: address?.addressCountry ?? null,
   };
   if (!hq.text) {
     hq.text = clean(
@@ -91,7 +93,7 @@ const companyIdOf = ($: CheerioAPI, html: string): string | null => {
 export const extractCompany = (html: string): CompanyExtraction => {
   const $ = load(html);
   const meta = readMeta($);
-  const org = findNode(jsonLdNodes($), 'Organization', 'Corporation', 'LocalBusiness');
+  const org = readJsonLd(pageJsonLd($), ORGANIZATION_TYPES, organizationSchema);
   const about = readAbout($);
   const sources = new Set<Source>();
   const from = <T>(source: Source, value: T | null | undefined): T | null => {
@@ -108,16 +110,16 @@ export const extractCompany = (html: string): CompanyExtraction => {
   const ogIsCompany = meta.og.url ? refFromUrl(meta.og.url)?.kind === 'company' : false;
 
   const name =
-    from('json_ld', str(org?.name)) ??
+    from('json_ld', org?.name) ??
     from('markup', isCompanyCard ? topTitle : null) ??
     from('open_graph', ogIsCompany ? stripLinkedInSuffix(meta.og.title) : null);
   if (!name) return { data: null, meta, has_structured_data: org !== undefined || isCompanyCard };
 
   const urlRef =
-    [str(org?.url), meta.og.url, meta.canonical]
+    [org?.url, meta.og.url, meta.canonical]
       .map((u) => (u ? refFromUrl(u) : undefined))
       .find((r) => r?.kind === 'company') ?? undefined;
-  const sameAs = strings(org?.sameAs, 'url').filter((u) => /^https?:\/\//i.test(u));
+  const sameAs = (org?.sameAs ?? []).filter((u) => /^https?:\/\//i.test(u));
   const websiteShown = about.website ? (unwrapRedirect(about.website.href) ?? about.website.text) : null;
   const firstExternal = sameAs.find((u) => {
     try {
@@ -126,7 +128,6 @@ export const extractCompany = (html: string): CompanyExtraction => {
       return false;
     }
   });
-  const logo = obj(org?.logo);
   const companyId = companyIdOf($, html) ?? (urlRef?.numeric ? urlRef.id : null);
 
   const data: CompanyData = {
@@ -135,30 +136,29 @@ export const extractCompany = (html: string): CompanyExtraction => {
     slug: urlRef && !urlRef.numeric ? urlRef.id : null,
     company_id: companyId,
     description:
-      from('json_ld', cleanMultiline(str(org?.description))) ??
+      from('json_ld', cleanMultiline(org?.description)) ??
       from('markup', cleanMultiline($('[data-test-id="about-us__description"]').first().text())),
-    tagline:
-      from('json_ld', str(org?.slogan)) ?? from('markup', isCompanyCard ? secondSubline : null) ?? null,
+    tagline: from('json_ld', org?.slogan) ?? from('markup', isCompanyCard ? secondSubline : null) ?? null,
     website: from('markup', clean(websiteShown)) ?? from('json_ld', firstExternal ?? null),
     industry: from('markup', about.industry?.text ?? (isCompanyCard ? topHeadline : null)),
     company_size: from('markup', about.size?.text),
     company_type: from('markup', about.organizationType?.text),
-    employees_on_linkedin: from('json_ld', num(org?.numberOfEmployees)) ?? from('markup', employeesShown($)),
+    employees_on_linkedin: from('json_ld', org?.numberOfEmployees) ?? from('markup', employeesShown($)),
     headquarters: null,
-    founded: from('json_ld', str(org?.foundingDate)) ?? from('markup', about.foundedOn?.text),
+    founded: from('json_ld', org?.foundingDate) ?? from('markup', about.foundedOn?.text),
     specialties: from('markup', splitSpecialties(about.specialties?.text)) ?? [],
     followers:
       from('markup', followersIn(firstSubline)) ??
       from('open_graph', followersIn(meta.og.description)) ??
       from('open_graph', followersIn(meta.description)),
     logo_url:
-      from('json_ld', str(logo?.contentUrl) ?? str(logo?.url) ?? str(org?.logo)) ??
+      from('json_ld', org?.logo?.contentUrl ?? org?.logo?.url) ??
       from('open_graph', meta.og.image) ??
       from('markup', clean($('img.top-card-layout__entity-image').first().attr('src'))),
     same_as: sameAs,
     sources: [],
   };
-  const address = obj(org?.address);
+  const address = org?.address ?? null;
   if (address) sources.add('json_ld');
   data.headquarters = headquartersOf(address, from('markup', about.headquarters?.text));
   data.sources = (['json_ld', 'open_graph', 'markup'] as const).filter((s) => sources.has(s));

@@ -1,5 +1,6 @@
+import { readJsonLdAll } from '@mcp/jsonld';
 import { load } from 'cheerio';
-import { jsonLdNodes, strings } from '../extract/jsonld.js';
+import { pageJsonLd, sameAsSchema } from '../extract/jsonld.js';
 import { clean } from '../extract/text.js';
 import { refFromUrl } from '../urls.js';
 
@@ -36,8 +37,8 @@ export const linkedinLinksOf = (html: string): WebsiteLink[] => {
   $('a[href*="linkedin.com"]').each((_, a) => {
     add($(a).attr('href'), placeOf($(a)));
   });
-  for (const node of jsonLdNodes($)) {
-    for (const url of strings(node.sameAs, 'url')) add(url, 'json_ld');
+  for (const node of readJsonLdAll(pageJsonLd($), sameAsSchema)) {
+    for (const url of node.sameAs) add(url, 'json_ld');
   }
   return [...found.values()].sort((a, b) => b.count - a.count);
 };

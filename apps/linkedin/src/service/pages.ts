@@ -1,12 +1,13 @@
 import { type ErrorCode, ok, type Result } from '@mcp/core';
 import { DEFAULT_HTML_LIMITS, type HtmlLimits, type HtmlTask, isPageFault, runHtmlTask } from '@mcp/html';
 import { LRUCache } from 'lru-cache';
-import { blockedError, blockFromPage, noDataSignal } from './blocked.js';
+import { blockedError } from '../upstream/blocked.js';
+import type { LinkedInFetcher, Via } from '../upstream/linkedin.js';
+import { blockFromPage, noDataSignal } from './blocked-page.js';
 import type { CompanyData } from './extract/company.js';
 import type { PageMeta } from './extract/meta.js';
 import type { ProfileData } from './extract/profile.js';
 import { companyTask, profileTask } from './extract/tasks.js';
-import type { LinkedInFetcher, Via } from './upstream/linkedin.js';
 import type { LinkedInRef } from './urls.js';
 
 export interface PageSource {

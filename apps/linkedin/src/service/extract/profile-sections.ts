@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { cleanLinkedInUrl } from '../urls.js';
-import { findNode, type JsonObject, list, obj, str, strings } from './jsonld.js';
+import type { Affiliation, Person } from './jsonld.js';
 import { clean, cleanMultiline } from './text.js';
 
 type Sel = ReturnType<CheerioAPI>;
@@ -144,56 +144,46 @@ export const readLanguages = ($: CheerioAPI): LanguageEntry[] => {
 
 // --- JSON-LD fallbacks -------------------------------------------------------------------------
 
-const roleOf = (org: JsonObject): JsonObject | null => obj(list(org.member)[0]);
+const orgUrl = (org: Affiliation): string | null =>
+  org.url ? (cleanLinkedInUrl(org.url) ?? schoolUrl(org.url) ?? org.url) : null;
 
-const orgUrl = (org: JsonObject): string | null => {
-  const url = str(org.url);
-  return url ? (cleanLinkedInUrl(url) ?? schoolUrl(url) ?? url) : null;
-};
+const SCHOOL_TYPES = ['EducationalOrganization', 'CollegeOrUniversity'];
 
 /** `worksFor` (current) and non-school `alumniOf` (past) Organizations of a `Person`. */
-export const experienceFromJsonLd = (person: JsonObject): ExperienceEntry[] => {
-  const titles = strings(person.jobTitle);
-  const current = list(person.worksFor)
-    .map(obj)
-    .filter((o): o is JsonObject => o !== null);
-  const past = list(person.alumniOf)
-    .map(obj)
-    .filter((o): o is JsonObject => o !== null && findNode([o], 'Organization') !== undefined);
-  const entry = (org: JsonObject, i: number, isCurrent: boolean): ExperienceEntry => {
-    const role = roleOf(org);
+export const experienceFromJsonLd = (person: Person): ExperienceEntry[] => {
+  const titles = person.jobTitle;
+  const past = person.alumniOf.filter((o) => o.types.includes('Organization'));
+  const entry = (org: Affiliation, i: number, isCurrent: boolean): ExperienceEntry => {
+    const role = org.member[0];
     return {
       title: isCurrent ? (titles[i] ?? null) : null,
-      company: str(org.name),
+      company: org.name,
       company_linkedin_url: orgUrl(org),
-      location: str(org.location),
-      start: str(role?.startDate),
-      end: isCurrent ? null : str(role?.endDate),
-      current: isCurrent && !str(role?.endDate),
+      location: org.location,
+      start: role?.startDate ?? null,
+      end: isCurrent ? null : (role?.endDate ?? null),
+      current: isCurrent && !role?.endDate,
       duration: null,
-      description: cleanMultiline(str(role?.description)),
+      description: cleanMultiline(role?.description),
     };
   };
-  return [...current.map((o, i) => entry(o, i, true)), ...past.map((o, i) => entry(o, i, false))].filter(
-    (e) => e.company,
-  );
+  return [
+    ...person.worksFor.map((o, i) => entry(o, i, true)),
+    ...past.map((o, i) => entry(o, i, false)),
+  ].filter((e) => e.company);
 };
 
-export const educationFromJsonLd = (person: JsonObject): EducationEntry[] =>
-  list(person.alumniOf)
-    .map(obj)
-    .filter(
-      (o): o is JsonObject =>
-        o !== null && findNode([o], 'EducationalOrganization', 'CollegeOrUniversity') !== undefined,
-    )
+export const educationFromJsonLd = (person: Person): EducationEntry[] =>
+  person.alumniOf
+    .filter((o) => o.types.some((t) => SCHOOL_TYPES.includes(t)))
     .map((o) => ({
-      school: str(o.name) ?? '',
+      school: o.name ?? '',
       school_linkedin_url: orgUrl(o),
       degree: null,
-      start: str(roleOf(o)?.startDate),
-      end: str(roleOf(o)?.endDate),
+      start: o.member[0]?.startDate ?? null,
+      end: o.member[0]?.endDate ?? null,
     }))
     .filter((e) => e.school !== '');
 
-export const languagesFromJsonLd = (person: JsonObject): LanguageEntry[] =>
-  strings(person.knowsLanguage).map((name) => ({ name, proficiency: null }));
+export const languagesFromJsonLd = (person: Person): LanguageEntry[] =>
+  person.knowsLanguage.map((name) => ({ name, proficiency: null }));

@@ -1,26 +1,9 @@
 /** Name comparison for ranking: accents, case, punctuation and French/English legal forms ignored. */
+import { LEGAL_FORM_WORDS, nameWords } from '@mcp/fr-ids';
 
-const LEGAL_FORMS = new Set([
-  'sa',
-  'sas',
-  'sasu',
-  'sarl',
-  'eurl',
-  'sci',
-  'snc',
-  'scop',
-  'sca',
-  'gie',
-  'selarl',
-  'ltd',
-  'limited',
-  'inc',
-  'llc',
-  'gmbh',
-  'ag',
-  'bv',
-  'plc',
-  'corp',
+// Besides the legal forms, words a company name may carry or drop from one source to the next.
+const NAME_NOISE: ReadonlySet<string> = new Set([
+  ...LEGAL_FORM_WORDS,
   'co',
   'company',
   'groupe',
@@ -38,13 +21,7 @@ const LEGAL_FORMS = new Set([
   'du',
 ]);
 
-export const tokens = (text: string | null | undefined): string[] =>
-  (text ?? '')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t !== '' && !LEGAL_FORMS.has(t));
+export const tokens = (text: string | null | undefined): string[] => nameWords(text ?? '', NAME_NOISE);
 
 /** Share of `wanted`'s significant tokens found in `candidate` (0..1). */
 export const tokenOverlap = (wanted: string, candidate: string | null | undefined): number => {
