@@ -48,7 +48,7 @@ export const createToolRegistry = (
   tools: readonly AnyTool[],
   options: { deadlineMs?: number } = {},
 ): ToolRegistry => {
-  const deadlineMs = options.deadlineMs ?? TOOL_DEADLINE_MS;
+  const defaultDeadlineMs = options.deadlineMs ?? TOOL_DEADLINE_MS;
   const byName = new Map<string, AnyTool>();
   for (const tool of tools) {
     if (!/^[a-z][a-z0-9_]*$/.test(tool.name)) throw new Error(`Tool name "${tool.name}" must be snake_case`);
@@ -90,6 +90,7 @@ export const createToolRegistry = (
         details: { fields },
       });
     }
+    const deadlineMs = tool.deadlineMs ?? defaultDeadlineMs;
     const controller = new AbortController();
     const cancel = () => controller.abort(ctx.signal.reason);
     if (ctx.signal.aborted) cancel();

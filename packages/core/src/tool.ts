@@ -57,6 +57,11 @@ export interface ToolDefinition<
   input: I;
   output: O;
   annotations?: ToolAnnotations;
+  /**
+   * This tool's own time limit, when it is not the server's (TOOL_DEADLINE_MS). Only for a tool that
+   * keeps its own deadline below it and answers with what it has by then (a dossier).
+   */
+  deadlineMs?: number;
   handler: (args: z.output<I>, ctx: ToolContext) => Promise<z.input<O> | ToolFailure>;
 }
 
