@@ -12,17 +12,26 @@ import ts from 'typescript';
 /** Top-level files of src/ besides `*.test.ts`; the first five must exist. */
 const REQUIRED_FILES = ['main.ts', 'server.ts', 'config.ts', 'deps.ts', 'index.ts'];
 const OPTIONAL_FILES = ['schemas.ts'];
-const FOLDERS = ['tools', 'upstream', 'service', 'testing'];
+const FOLDERS = ['tools', 'prompts', 'upstream', 'service', 'testing'];
 /** main.ts only hands the server to core (`await runMain(<app>Server)`), plus a worker guard at most. */
 export const MAIN_MAX_LINES = 8;
 
 /** Where a file sits in the layout: the folder under src/, or the top-level file's own name. */
-export type Area = 'tools' | 'upstream' | 'service' | 'testing' | 'deps' | 'server' | 'schemas' | 'other';
+export type Area =
+  | 'tools'
+  | 'prompts'
+  | 'upstream'
+  | 'service'
+  | 'testing'
+  | 'deps'
+  | 'server'
+  | 'schemas'
+  | 'other';
 
 /** What each area's production files may not import. */
 const FORBIDDEN: Partial<Record<Area, readonly Area[]>> = {
-  upstream: ['tools', 'service', 'deps', 'server', 'schemas'],
-  service: ['tools', 'deps', 'server'],
+  upstream: ['tools', 'prompts', 'service', 'deps', 'server', 'schemas'],
+  service: ['tools', 'prompts', 'deps', 'server'],
 };
 
 export const isTestFile = (path: string): boolean => path.endsWith('.test.ts');

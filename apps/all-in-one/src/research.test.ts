@@ -1,12 +1,6 @@
 import type { LookupAddress } from 'node:dns';
-import {
-  createMemoryStore,
-  createSafeFetch,
-  createToolRegistry,
-  loadConfig,
-  type ToolsContext,
-} from '@mcp/core';
-import { toolContext, toolErrorOf } from '@mcp/core/testing';
+import { createSafeFetch, createToolRegistry } from '@mcp/core';
+import { type TestToolsContext, testToolsContext, toolContext, toolErrorOf } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AllInOneEnv, allInOneEnv } from './config.js';
@@ -19,16 +13,11 @@ let world: World;
 let registry: ReturnType<typeof createToolRegistry>;
 let requestsBefore = 0;
 let call: (args: Record<string, unknown>) => Promise<{ dossier: Dossier; progress: string[] }>;
-const cleanups: Array<() => Promise<void> | void> = [];
+let app: TestToolsContext<AllInOneEnv>;
 
 beforeAll(async () => {
   world = await startWorld();
-  const env = loadConfig(allInOneEnv, {
-    ...world.env,
-    LOG_LEVEL: 'silent',
-  }) as ToolsContext<AllInOneEnv>['env'];
   const log = pino({ level: 'silent' });
-  const store = createMemoryStore();
   // The company's domain resolves to loopback here, as /etc/hosts would make it.
   const resolver = async (host: string): Promise<LookupAddress[]> =>
     host === WORLD_DOMAIN || host === '127.0.0.1' ? [{ address: '127.0.0.1', family: 4 }] : [];
@@ -38,8 +27,9 @@ beforeAll(async () => {
     resolver,
     log,
   });
-  const deps = createAllInOneDeps({ env, log, store, safeFetch, onClose: (c) => cleanups.push(c) });
-  registry = createToolRegistry(allInOneTools(deps));
+  app = testToolsContext(allInOneEnv, world.env, { log, safeFetch });
+  const deps = createAllInOneDeps(app.ctx);
+  registry = createToolRegistry(allInOneTools(deps).tools);
   call = async (args) => {
     const progress: string[] = [];
     const result = await registry.call(
@@ -53,7 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(cleanups.map((c) => c()));
+  await app.close();
   await world.server.close();
 });
 

@@ -3,13 +3,14 @@ import { createServer } from '@mcp/core';
 import manifest from '../package.json' with { type: 'json' };
 import { allInOneEnv } from './config.js';
 import { createAllInOneDeps } from './deps.js';
+import { allInOnePrompts } from './prompts/index.js';
 import { APPS } from './service/apps.js';
 import { mergeInstructions } from './service/instructions.js';
 import { allInOneTools } from './tools/index.js';
 
 export const INSTRUCTIONS = mergeInstructions(APPS);
 
-/** The five servers in one process, plus research_company. */
+/** The five servers in one process (`/mcp` combined, `/<app>/mcp` each), plus research_company. */
 export const allInOneServer = createServer({
   name: 'all-in-one',
   version: manifest.version,
@@ -17,4 +18,5 @@ export const allInOneServer = createServer({
   instructions: INSTRUCTIONS,
   env: allInOneEnv,
   tools: (ctx) => allInOneTools(createAllInOneDeps(ctx)),
+  prompts: allInOnePrompts,
 });

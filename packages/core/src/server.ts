@@ -9,9 +9,10 @@ import { buildHttpApp } from './http/app.js';
 import { FETCH_QUEUE_MAX } from './limits/limits.js';
 import { createSemaphore } from './limits/semaphore.js';
 import { createLogger } from './logger.js';
-import { createProtocolServerFactory, createToolCaller } from './mcp/protocol-server.js';
+import { createProtocolServerFactory, createToolCaller, type ServerIdentity } from './mcp/protocol-server.js';
 import { createToolLimiter } from './mcp/tool-limiter.js';
 import { loadMetrics } from './metrics/load.js';
+import { createPromptSet, type PromptDefinition } from './prompt.js';
 import { safeFetchOptionsFromEnv } from './safe-fetch/env.js';
 import { createSafeFetch, type SafeFetch } from './safe-fetch/safe-fetch.js';
 import { createStoreFromConfig } from './store/from-config.js';
@@ -28,8 +29,32 @@ export interface ServerDefinition<S extends z.ZodObject = z.ZodObject> {
   instructions?: string;
   /** The app's own env variables; merged with the core schema and validated once at start-up. */
   env?: S;
-  tools: readonly AnyTool[] | ((ctx: ToolsContext<z.output<S>>) => readonly AnyTool[]);
+  tools: readonly AnyTool[] | ((ctx: ToolsContext<z.output<S>>) => readonly AnyTool[] | ToolSet);
+  /** MCP prompts (`prompts/list`, `prompts/get`) served on `/mcp` and over stdio. */
+  prompts?: readonly PromptDefinition[];
 }
+
+/** Another MCP endpoint of the same process: its own tools and identity; auth, store and limits shared. */
+export interface EndpointDefinition {
+  /** `/<name>/mcp`, lower case. */
+  path: string;
+  name: string;
+  title?: string;
+  instructions?: string;
+  tools: readonly AnyTool[];
+}
+
+/** What a `tools` callback may return besides a list: the tools of `/mcp`, and more endpoints. */
+export interface ToolSet {
+  tools: readonly AnyTool[];
+  endpoints?: readonly EndpointDefinition[];
+}
+
+/** The tools of `/mcp`, whichever shape the definition gave. */
+export const toolSetOf = (built: readonly AnyTool[] | ToolSet): ToolSet =>
+  'tools' in built && !Array.isArray(built) ? (built as ToolSet) : { tools: built as readonly AnyTool[] };
+
+const ENDPOINT_PATH = /^\/[a-z0-9][a-z0-9-]*\/mcp$/;
 
 /** Declares an MCP server; nothing runs until `runMain` (or the test kit) starts it. */
 export const createServer = <S extends z.ZodObject>(definition: ServerDefinition<S>): ServerDefinition<S> =>
@@ -109,33 +134,55 @@ export const prepareServer = async <S extends z.ZodObject>(
     safeFetch,
     metrics,
   });
-  const tools = typeof definition.tools === 'function' ? definition.tools(ctx) : definition.tools;
-  // One caller for both the SDK-served path and the JSON fast path: one limiter, one metrics hook.
-  const caller = createToolCaller({
-    registry: createToolRegistry(tools),
-    log,
-    fetchBudget: config.FETCH_BUDGET,
-    limiter: createToolLimiter({
-      concurrency: config.TOOL_CONCURRENCY,
-      queue: config.TOOL_QUEUE,
-      queueWaitMs: config.TOOL_QUEUE_WAIT_MS,
-    }),
-    ...(metrics
-      ? {
-          onToolCall: (tool: string, outcome: string, code?: string) =>
-            metrics.toolCalls.inc({ tool, outcome: code ?? outcome }),
-        }
-      : {}),
+  const set = toolSetOf(typeof definition.tools === 'function' ? definition.tools(ctx) : definition.tools);
+  // One limiter and one metrics hook for every endpoint: the process's cap is the process's.
+  const limiter = createToolLimiter({
+    concurrency: config.TOOL_CONCURRENCY,
+    queue: config.TOOL_QUEUE,
+    queueWaitMs: config.TOOL_QUEUE_WAIT_MS,
   });
-  const factory = createProtocolServerFactory(
+  const onToolCall = metrics
+    ? (tool: string, outcome: string, code?: string) =>
+        metrics.toolCalls.inc({ tool, outcome: code ?? outcome })
+    : undefined;
+  // One caller per endpoint, for both the SDK-served path and the JSON fast path.
+  const serve = (identity: ServerIdentity, tools: readonly AnyTool[]) => {
+    const caller = createToolCaller({
+      registry: createToolRegistry(tools),
+      log,
+      fetchBudget: config.FETCH_BUDGET,
+      limiter,
+      ...(onToolCall ? { onToolCall } : {}),
+    });
+    return { caller, factory: createProtocolServerFactory(identity, caller) };
+  };
+  const { caller, factory } = serve(
     {
       name: definition.name,
       version: definition.version,
       ...(definition.title ? { title: definition.title } : {}),
       ...(definition.instructions ? { instructions: definition.instructions } : {}),
+      ...(definition.prompts?.length ? { prompts: createPromptSet(definition.prompts) } : {}),
     },
-    caller,
+    set.tools,
   );
+  const seen = new Set(['/mcp']);
+  const endpoints = (set.endpoints ?? []).map((endpoint) => {
+    if (!ENDPOINT_PATH.test(endpoint.path) || seen.has(endpoint.path)) {
+      throw new StartupError([`endpoint path "${endpoint.path}" must be a distinct /<name>/mcp`]);
+    }
+    seen.add(endpoint.path);
+    const served = serve(
+      {
+        name: endpoint.name,
+        version: definition.version,
+        ...(endpoint.title ? { title: endpoint.title } : {}),
+        ...(endpoint.instructions ? { instructions: endpoint.instructions } : {}),
+      },
+      endpoint.tools,
+    );
+    return { path: endpoint.path, factory: served.factory, tools: served.caller };
+  });
 
   const buildHttp = () =>
     buildHttpApp({
@@ -144,6 +191,7 @@ export const prepareServer = async <S extends z.ZodObject>(
       log,
       factory,
       tools: caller,
+      endpoints,
       onClose: dispose,
       ...(metrics ? { metrics } : {}),
       fetchBudget: config.FETCH_BUDGET,

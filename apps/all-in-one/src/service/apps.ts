@@ -1,5 +1,5 @@
 import { annuaireServer } from '@mcp/annuaire';
-import type { AnyTool, ServerDefinition, ToolsContext } from '@mcp/core';
+import { type AnyTool, type ServerDefinition, type ToolsContext, toolSetOf } from '@mcp/core';
 import { linkedinServer } from '@mcp/linkedin';
 import { rdapServer } from '@mcp/rdap';
 import { serpServer } from '@mcp/serp';
@@ -20,7 +20,7 @@ export const toolPrefix = (app: string): string => app.replace(/-/g, '_');
 /** Builds one app's tools (and so its deps: clients, caches) once, on the shared context. */
 export const buildAppTools = (app: ServerDefinition, ctx: ToolsContext<object>): readonly AnyTool[] =>
   typeof app.tools === 'function'
-    ? app.tools({ ...ctx, log: ctx.log.child({ app: app.name }) } as never)
+    ? toolSetOf(app.tools({ ...ctx, log: ctx.log.child({ app: app.name }) } as never)).tools
     : app.tools;
 
 /** The same tool under its combined name; nothing else about it changes. */

@@ -1,5 +1,6 @@
+import { foldName } from '@mcp/fr-ids';
 import type { Alternative } from '../schemas.js';
-import { foldName, sameCompanyName } from './names.js';
+import { sameCompanyName } from './names.js';
 
 /** The fields of a search_companies result the choice reads. */
 export interface Summary {

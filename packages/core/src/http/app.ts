@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   factory: McpServerFactory;
   /** Enables the JSON fast path for 2025-era tools/call and tools/list (the factory's own caller). */
   tools?: ToolCaller;
+  /** More MCP endpoints (`/<name>/mcp`) behind the same guard, each with its own factory and caller. */
+  endpoints?: ReadonlyArray<{ path: string; factory: McpServerFactory; tools?: ToolCaller }>;
   /**
    * What guards /mcp and /metrics: the auth guard (every server). Only the test kit's conformance
    * server, unauthenticated on loopback, puts its own Host/Origin check in its place; this module is
@@ -53,12 +55,17 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** The Fastify app of one MCP server: public health, authenticated /mcp, JSON 404s, no stack traces. */
 export const buildHttpApp = async (options: HttpAppOptions) => {
-  const handler = createMcpHandler(options.factory, {
-    onerror: (error) => options.log.debug({ err: error }, 'mcp handler reported an error'),
-  });
-  const fastPath = options.tools
-    ? await createFastPath({ factory: options.factory, caller: options.tools })
-    : undefined;
+  const routes = await Promise.all(
+    [{ path: '/mcp', factory: options.factory, tools: options.tools }, ...(options.endpoints ?? [])].map(
+      async ({ path, factory, tools }) => ({
+        path,
+        handler: createMcpHandler(factory, {
+          onerror: (error) => options.log.debug({ err: error, path }, 'mcp handler reported an error'),
+        }),
+        fastPath: tools ? await createFastPath({ factory, caller: tools }) : undefined,
+      }),
+    ),
+  );
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     loggerInstance: options.log,
@@ -123,11 +130,14 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
   await app.register(async (scope) => {
     if ('unauthenticated' in options.guard) scope.addHook('onRequest', options.guard.unauthenticated);
     else await scope.register(authGuardPlugin, options.guard);
-    await scope.register(mcpRoutes, {
-      handler,
-      ...(fastPath ? { fastPath } : {}),
-      ...(options.fetchBudget ? { fetchBudget: options.fetchBudget } : {}),
-    });
+    for (const { path, handler, fastPath } of routes) {
+      await scope.register(mcpRoutes, {
+        path,
+        handler,
+        ...(fastPath ? { fastPath } : {}),
+        ...(options.fetchBudget ? { fetchBudget: options.fetchBudget } : {}),
+      });
+    }
     if (metrics) {
       scope.get('/metrics', async (_request, reply) =>
         reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
@@ -143,7 +153,7 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
   });
   app.addHook('onClose', async () => {
     clearInterval(reaper);
-    await Promise.all([handler.close(), fastPath?.close()]);
+    await Promise.all(routes.flatMap(({ handler, fastPath }) => [handler.close(), fastPath?.close()]));
     await options.onClose?.();
   });
   return app;

@@ -8,6 +8,8 @@ import { batchRefusal } from './batch.js';
 import { exceedsDepth, MAX_JSON_DEPTH } from './json-depth.js';
 
 export interface McpRoutesOptions {
+  /** Default `/mcp`; another endpoint of the same process is `/<name>/mcp`. */
+  path?: string;
   handler: McpHttpHandler;
   fastPath?: FastPath;
   /** `FETCH_BUDGET`: outbound page fetches one POST may trigger, every tool call in it together. */
@@ -36,6 +38,7 @@ const methodNotAllowed = (reply: FastifyReply, message: string) =>
 /** `/mcp`: Streamable HTTP through the SDK's stateless handler. The caller's scope holds the auth guard. */
 export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts) => {
   const node = toNodeHandler(opts.handler);
+  const path = opts.path ?? '/mcp';
 
   // Body errors belong to the JSON-RPC layer: answer them in JSON-RPC shape, never as a 500.
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -49,7 +52,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
     return rpcError(reply, 500, -32603, 'Internal error.');
   });
 
-  app.post('/mcp', async (request, reply) => {
+  app.post(path, async (request, reply) => {
     if (exceedsDepth(request.body)) {
       return rpcError(
         reply,
@@ -78,20 +81,23 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
     await node(request.raw, reply.raw, request.body);
   });
 
-  app.get('/mcp', async (request, reply) => {
+  app.get(path, async (request, reply) => {
     const accept = request.headers.accept ?? '';
     if (!accept.includes('text/event-stream')) {
-      return reply.code(406).type('application/json').send({
-        error: 'not_acceptable',
-        message: 'GET /mcp needs Accept: text/event-stream; send JSON-RPC with POST.',
-      });
+      return reply
+        .code(406)
+        .type('application/json')
+        .send({
+          error: 'not_acceptable',
+          message: `GET ${path} needs Accept: text/event-stream; send JSON-RPC with POST.`,
+        });
     }
     return methodNotAllowed(reply, 'This server is stateless: no standalone SSE stream. Use POST.');
   });
 
   app.route({
     method: ['DELETE', 'PUT', 'PATCH'],
-    url: '/mcp',
+    url: path,
     handler: async (_request, reply) => methodNotAllowed(reply, 'This server is stateless: use POST.'),
   });
 };

@@ -2,6 +2,7 @@ import type { AuthInfo, CallToolResult, McpServerFactory, Notification } from '@
 import { Server } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import { createFetchBudget, isFetchBudget } from '../limits/fetch-budget.js';
+import type { PromptSet } from '../prompt.js';
 import type { ToolContext } from '../tool.js';
 import type { ToolRegistry } from '../tool-registry.js';
 import { errorResult, readToolError } from '../tool-result.js';
@@ -12,6 +13,8 @@ export interface ServerIdentity {
   version: string;
   title?: string;
   instructions?: string;
+  /** Served on `prompts/list` and `prompts/get` (the SDK path: prompts are rare, not the hot path). */
+  prompts?: PromptSet;
 }
 
 export interface ToolCallerOptions {
@@ -132,8 +135,9 @@ export const createProtocolServerFactory = (
     version: options.version,
     ...(options.title ? { title: options.title } : {}),
   };
+  const { prompts } = options;
   const serverOptions = {
-    capabilities: { tools: {} },
+    capabilities: { tools: {}, ...(prompts ? { prompts: {} } : {}) },
     ...(options.instructions ? { instructions: options.instructions } : {}),
   };
 
@@ -153,6 +157,12 @@ export const createProtocolServerFactory = (
       });
       return projectResult(server, registry, request.params.name, result);
     });
+    if (prompts) {
+      server.setRequestHandler('prompts/list', async () => prompts.list);
+      server.setRequestHandler('prompts/get', async (request) =>
+        prompts.get(request.params.name, request.params.arguments),
+      );
+    }
     return server;
   };
 };

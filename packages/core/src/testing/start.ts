@@ -18,8 +18,11 @@ export interface TestServer {
   mcpUrl: string;
   /** `Basic …` for TEST_CREDENTIAL (or the credential given in env). */
   authorization: string;
-  /** An official SDK client, Basic auth, connected over Streamable HTTP. `legacy` = 2025 initialize. */
-  connect: (mode?: ProtocolMode) => Promise<Client>;
+  /**
+   * An official SDK client, Basic auth, connected over Streamable HTTP. `legacy` = 2025 initialize;
+   * `path`: another endpoint of the server (`/<name>/mcp`), default `/mcp`.
+   */
+  connect: (mode?: ProtocolMode, path?: string) => Promise<Client>;
   inject: Awaited<ReturnType<PreparedServer['buildHttp']>>['inject'];
   /** An authenticated in-process `POST /mcp` as a 2025-06-18 client sends it; `headers` override. */
   post: (body: string | object, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
@@ -59,12 +62,12 @@ export const startTestServer = async <S extends z.ZodObject>(
   const authorization = basicHeader(cred);
   const clients: Client[] = [];
 
-  const connect = async (mode: ProtocolMode = 'modern') => {
+  const connect = async (mode: ProtocolMode = 'modern', path = '/mcp') => {
     const client = new Client(
       { name: 'mcp-core-test', version: '1.0.0' },
       mode === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
     );
-    const transport = new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+    const transport = new StreamableHTTPClientTransport(new URL(`${url}${path}`), {
       requestInit: { headers: { authorization } },
     });
     await client.connect(transport);

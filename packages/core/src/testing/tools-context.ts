@@ -2,7 +2,7 @@ import { type Logger, pino } from 'pino';
 import type * as z from 'zod/v4';
 import { loadConfig } from '../config.js';
 import { safeFetchOptionsFromEnv } from '../safe-fetch/env.js';
-import { createSafeFetch } from '../safe-fetch/safe-fetch.js';
+import { createSafeFetch, type SafeFetch } from '../safe-fetch/safe-fetch.js';
 import { createMemoryStore } from '../store/memory.js';
 import { createToolsContext, type ToolsContext } from '../tools-context.js';
 
@@ -20,7 +20,7 @@ export interface TestToolsContext<E> {
 export const testToolsContext = <S extends z.ZodObject>(
   appEnv: S,
   env: Record<string, string> = {},
-  options: { log?: Logger } = {},
+  options: { log?: Logger; safeFetch?: SafeFetch } = {},
 ): TestToolsContext<z.output<S>> => {
   const config = loadConfig(appEnv, env);
   const log = options.log ?? pino({ level: 'silent' });
@@ -28,13 +28,15 @@ export const testToolsContext = <S extends z.ZodObject>(
     env: config,
     log,
     store: createMemoryStore(),
-    safeFetch: createSafeFetch({
-      ...safeFetchOptionsFromEnv({
-        SAFE_FETCH_ALLOW_HOSTS: config.SAFE_FETCH_ALLOW_HOSTS,
-        SAFE_FETCH_ALLOW_PORTS: config.SAFE_FETCH_ALLOW_PORTS,
+    safeFetch:
+      options.safeFetch ??
+      createSafeFetch({
+        ...safeFetchOptionsFromEnv({
+          SAFE_FETCH_ALLOW_HOSTS: config.SAFE_FETCH_ALLOW_HOSTS,
+          SAFE_FETCH_ALLOW_PORTS: config.SAFE_FETCH_ALLOW_PORTS,
+        }),
+        log,
       }),
-      log,
-    }),
   });
   return { ctx, close: dispose };
 };
