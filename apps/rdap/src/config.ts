@@ -3,7 +3,7 @@ import * as z from 'zod/v4';
 const url = z.url({ protocol: /^https?$/ });
 const ms = (def: number) => z.coerce.number().int().positive().default(def);
 
-/** The rdap app's own env variables (DESIGN §3), validated once at start-up. */
+/** The rdap app's own env variables, validated once at start-up with core's. */
 export const rdapEnv = z.object({
   RDAP_BOOTSTRAP_URL: url.default('https://data.iana.org/rdap/'),
   RDAP_FR_BASE_URL: url.optional(),

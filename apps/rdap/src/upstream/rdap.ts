@@ -54,7 +54,7 @@ export interface RdapHttp {
 
 const RDAP_ACCEPT = { accept: 'application/rdap+json, application/json;q=0.9' };
 
-/** Keeps `/rdap/` when the variable gives only scheme + host (DESIGN §3: overrides keep the path). */
+/** Keeps `/rdap/` when the variable gives only scheme + host (an override replaces scheme and host; the path is the registry’s own). */
 export const bootstrapBase = (value: string): string => {
   const url = new URL(value);
   if (url.pathname === '/' || url.pathname === '') url.pathname = '/rdap/';
