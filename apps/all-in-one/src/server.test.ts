@@ -1,4 +1,5 @@
 import { annuaireServer } from '@mcp/annuaire';
+import type { ServerDefinition } from '@mcp/core';
 import { startTestServer, type TestServer } from '@mcp/core/testing';
 import { linkedinServer } from '@mcp/linkedin';
 import { rdapServer } from '@mcp/rdap';
@@ -7,7 +8,14 @@ import { extractorServer } from '@mcp/siret-extractor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allInOneServer } from './server.js';
 
-const STANDALONE = [annuaireServer, serpServer, rdapServer, linkedinServer, extractorServer];
+// The five as plain definitions: their env schemas differ, the test only starts them.
+const STANDALONE = [
+  annuaireServer,
+  serpServer,
+  rdapServer,
+  linkedinServer,
+  extractorServer,
+] as ServerDefinition[];
 
 let server: TestServer;
 
