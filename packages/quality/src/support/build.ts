@@ -10,7 +10,20 @@ export const CORE_BENCH = {
   rawFastify: here('../../dist/raw-fastify.mjs'),
   sdkPattern: here('../../dist/sdk-pattern.mjs'),
   coreStack: here('../../dist/core-stack.mjs'),
+  floor: here('../../dist/floor.mjs'),
 };
+
+/** What core's floor server loads, in order (packages/core/bench/floor.ts, BENCH_FLOOR_UPTO). */
+export const FLOOR_LIBRARIES = [
+  'fastify',
+  '@modelcontextprotocol/server',
+  '@modelcontextprotocol/node',
+  'pino',
+  'zod',
+  'undici',
+  'lru-cache',
+  'ipaddr.js',
+] as const;
 
 /**
  * Bundles the app entry and core's benchmark servers to plain JavaScript (everything inlined), so the
@@ -23,12 +36,17 @@ export const buildServers = async () => {
       'raw-fastify': here('../../../core/bench/raw-fastify.ts'),
       'sdk-pattern': here('../../../core/bench/sdk-pattern.ts'),
       'core-stack': here('../../../core/bench/core-stack.ts'),
+      floor: here('../../../core/bench/floor.ts'),
     },
     outDir: DIST,
     format: 'esm',
     platform: 'node',
     target: 'node22',
     dts: false,
+    // `.mjs`, the names above (tsdown writes `.js` for a package of type module otherwise).
+    fixedExtension: true,
+    // As the apps' own bundles: minified, one file per entry.
+    minify: true,
     deps: { alwaysBundle: [/.*/] },
     // The workspace packages are bundled from their sources, as in the apps' own bundles.
     inputOptions: { resolve: { conditionNames: SOURCE_CONDITION_NAMES } },
