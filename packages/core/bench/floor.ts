@@ -2,17 +2,9 @@
 // an app loads them, listening on loopback and doing nothing else. BENCH_FLOOR_UPTO=<n> stops after
 // the first n libraries (the breakdown: Node alone, + each library).
 import { createServer } from 'node:http';
+import { FLOOR_LIBRARIES } from './floor-libraries.js';
 
-const LIBRARIES = [
-  'fastify',
-  '@modelcontextprotocol/server',
-  '@modelcontextprotocol/node',
-  'pino',
-  'zod',
-  'undici',
-  'lru-cache',
-  'ipaddr.js',
-] as const;
+const LIBRARIES = FLOOR_LIBRARIES;
 const upto = Number(process.env.BENCH_FLOOR_UPTO ?? LIBRARIES.length);
 const loaders: Record<(typeof LIBRARIES)[number], () => Promise<unknown>> = {
   fastify: () => import('fastify'),

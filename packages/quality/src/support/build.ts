@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'tsdown';
 import { SOURCE_CONDITION_NAMES } from '../../../core/build/source.js';
 
+export { FLOOR_LIBRARIES } from '../../../core/bench/floor-libraries.js';
+
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
 export const DIST = here('../../dist');
@@ -12,18 +14,6 @@ export const CORE_BENCH = {
   coreStack: here('../../dist/core-stack.mjs'),
   floor: here('../../dist/floor.mjs'),
 };
-
-/** What core's floor server loads, in order (packages/core/bench/floor.ts, BENCH_FLOOR_UPTO). */
-export const FLOOR_LIBRARIES = [
-  'fastify',
-  '@modelcontextprotocol/server',
-  '@modelcontextprotocol/node',
-  'pino',
-  'zod',
-  'undici',
-  'lru-cache',
-  'ipaddr.js',
-] as const;
 
 /**
  * Bundles the app entry and core's benchmark servers to plain JavaScript (everything inlined), so the
