@@ -1,12 +1,26 @@
 // The SDK's documented stateless pattern (docs/serving/fastify.md): a new McpServer with its tools
 // registered on every request, mounted with toNodeHandler. No auth.
+import { readFileSync } from 'node:fs';
 import { toNodeHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
+import { type CallToolResult, createMcpHandler, McpServer } from '@modelcontextprotocol/server';
 import Fastify from 'fastify';
 import * as z from 'zod/v4';
 
+// BENCH_PAYLOAD (a file holding a tools/call result): a `get_company` tool answering that result, so
+// this side sends the same bytes as the app it is compared with.
+const payload = process.env.BENCH_PAYLOAD
+  ? (JSON.parse(readFileSync(process.env.BENCH_PAYLOAD, 'utf8')) as CallToolResult)
+  : undefined;
+
 const handler = createMcpHandler(() => {
   const server = new McpServer({ name: 'bench', version: '1.0.0' });
+  if (payload) {
+    server.registerTool(
+      'get_company',
+      { description: 'A recorded company record.', inputSchema: z.object({ siren: z.string() }) },
+      async () => payload,
+    );
+  }
   server.registerTool(
     'echo',
     {

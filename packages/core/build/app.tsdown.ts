@@ -12,8 +12,9 @@ export default defineConfig({
   clean: true,
   dts: false,
   fixedExtension: false,
-  // Readable stack traces in production logs are worth more than the ~2 MB minification saves.
-  minify: false,
+  // Minified: V8 keeps every loaded script's source in memory, so ~2 MB less source is ~2 MB less RSS
+  // in each process. Function names stay, so production stack traces still name the frames.
+  minify: { compress: true, mangle: { keepNames: true } },
   shims: true,
   // The same file is the `npx -y @mcp-fr/<app>` bin.
   banner: { js: '#!/usr/bin/env node' },

@@ -148,7 +148,7 @@ export const prepareServer = async <S extends z.ZodObject>(
   // One caller per endpoint, for both the SDK-served path and the JSON fast path.
   const serve = (identity: ServerIdentity, tools: readonly AnyTool[]) => {
     const caller = createToolCaller({
-      registry: createToolRegistry(tools),
+      registry: createToolRegistry(tools, { reuseResults: config.NODE_ENV === 'production' }),
       log,
       fetchBudget: config.FETCH_BUDGET,
       limiter,

@@ -75,7 +75,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
         signal: disconnected.signal,
         ...(authInfo ? { authInfo } : {}),
       });
-      return reply.type('application/json').send(JSON.stringify(response));
+      return reply.type('application/json').send(response);
     }
     reply.hijack();
     await node(request.raw, reply.raw, request.body);

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import {
   type AuthInfo,
+  type CallToolResult,
   classifyInboundRequest,
   type JSONRPCRequest,
   type McpServerFactory,
@@ -17,10 +18,16 @@ type CallParams = { name?: unknown; arguments?: unknown; _meta?: Record<string, 
 export interface FastPath {
   /** The request if this path answers it exactly as the SDK's stateless handler would; else undefined. */
   accept: (headers: IncomingHttpHeaders, body: unknown) => JSONRPCRequest | undefined;
-  /** The JSON-RPC response object for an accepted request. */
-  handle: (request: JSONRPCRequest, extra: { signal: AbortSignal; authInfo?: AuthInfo }) => Promise<object>;
+  /** The JSON-RPC response for an accepted request, serialized. */
+  handle: (request: JSONRPCRequest, extra: { signal: AbortSignal; authInfo?: AuthInfo }) => Promise<Buffer>;
   close: () => Promise<void>;
 }
+
+const CLOSE = Buffer.from('}');
+
+/** `{"jsonrpc":"2.0","id":…,"result":…}`: the bytes JSON.stringify gives, around a serialized result. */
+const envelope = (id: JSONRPCRequest['id'], result: Buffer): Buffer =>
+  Buffer.concat([Buffer.from(`{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":`), result, CLOSE]);
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -74,8 +81,21 @@ export const createFastPath = async (options: {
     return message as JSONRPCRequest;
   };
 
+  // A result the registry hands back again (the same answer, validated once) is serialized once: its
+  // bytes are kept beside it for as long as the registry keeps it.
+  const serialized = new WeakMap<object, Buffer>();
+  const bytesOf = (name: string, result: CallToolResult): Buffer => {
+    let bytes = serialized.get(result);
+    if (!bytes) {
+      bytes = Buffer.from(JSON.stringify(projectResult(projector, registry, name, result)));
+      serialized.set(result, bytes);
+    }
+    return bytes;
+  };
+  const listBytes = Buffer.from(JSON.stringify(registry.list));
+
   const handle: FastPath['handle'] = async (request, extra) => {
-    if (request.method === 'tools/list') return { jsonrpc: '2.0', id: request.id, result: registry.list };
+    if (request.method === 'tools/list') return envelope(request.id, listBytes);
     const params = request.params as CallParams & { name: string };
     const result = await caller.call({
       name: params.name,
@@ -83,11 +103,7 @@ export const createFastPath = async (options: {
       signal: extra.signal,
       ...(extra.authInfo ? { authInfo: extra.authInfo } : {}),
     });
-    return {
-      jsonrpc: '2.0',
-      id: request.id,
-      result: projectResult(projector, registry, params.name, result),
-    };
+    return envelope(request.id, bytesOf(params.name, result));
   };
 
   return { accept, handle, close: () => projector.close() };

@@ -5,6 +5,7 @@ import type { Semaphore } from '../limits/semaphore.js';
 import type { Metrics } from '../metrics/types.js';
 import { flattenHeaders, readLimited } from '../upstream/attempt.js';
 import { decodeBody } from '../upstream/charset.js';
+import { noteOpaque } from '../upstream/read-trace.js';
 import { pinnedAgent, type Resolver, systemResolver } from './resolve.js';
 import { type CheckedTarget, checkTarget, type TargetPolicy } from './target.js';
 
@@ -202,6 +203,7 @@ export const createSafeFetch = (config: CreateSafeFetchOptions = {}): SafeFetch 
   };
 
   const guarded = async (url: string, options: SafeFetchOptions): Promise<Result<SafeFetchResponse>> => {
+    noteOpaque(); // a page read afresh: no cache entry stands for it
     const timeoutMs = options.timeoutMs ?? 15_000;
     const timer = new AbortController();
     const handle = setTimeout(() => timer.abort(new Error('safeFetch time limit')), timeoutMs);

@@ -67,6 +67,7 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): Store => {
   };
 
   return {
+    sameObjectOnGet: true,
     take: (key, rate) => takeIn(buckets, key, rate),
     takeHost: (host, rate) => takeIn(hostBuckets, host, rate),
     get: async <T>(key: string) => cache.get(key)?.v as T | undefined,

@@ -42,6 +42,11 @@ export interface Store {
   takeHost(host: string, rate: RateSpec): Promise<TakeResult>;
   /** TTL cache. */
   get<T = unknown>(key: string): Promise<T | undefined>;
+  /**
+   * True when `get` returns the very object `set` stored (in memory) rather than a copy (Redis): only
+   * then can a reader tell by identity that an entry has not changed.
+   */
+  readonly sameObjectOnGet?: boolean;
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
   /** Counter whose window starts at its first increment and ends `ttlMs` later (failed-auth throttle). */

@@ -7,6 +7,7 @@ import { createMemoryStore } from '../store/memory.js';
 import { cancelled, type FetchContext, fetchRaw, type RawResponse } from './fetch-raw.js';
 import { createLimiter } from './limiter.js';
 import { withPeerLock } from './peer-lock.js';
+import { noteCacheHit, noteOpaque } from './read-trace.js';
 import { type Mode, type PreparedRequest, prepareRequest } from './request.js';
 import { DEFAULT_BACKOFF } from './retry.js';
 import { createSingleFlight } from './single-flight.js';
@@ -135,6 +136,16 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
     }
   };
 
+  // A reused result read this entry again instead of calling: counted as the cache hit it stands for.
+  const rereadHit = async (key: string, hit: RawResponse) => {
+    const again = await readCache(key);
+    if (again === hit) {
+      stats.call();
+      stats.cacheHit();
+    }
+    return again;
+  };
+
   const execute = async (req: PreparedRequest, request: UpstreamRequest, signal: AbortSignal) => {
     const budget = request.deadlineMs ?? deadlineMs;
     const deadlineAt = Date.now() + budget;
@@ -182,10 +193,13 @@ export const createUpstream = (options: UpstreamOptions): Upstream => {
     if (req.cacheable) {
       const hit = await readCache(req.key);
       if (hit) {
+        if (store.sameObjectOnGet) noteCacheHit(() => rereadHit(req.key, hit), hit);
+        else noteOpaque();
         stats.cacheHit();
         return classify<T>(name, req, hit, mode, request.okStatuses, true, echoBodies);
       }
     }
+    noteOpaque();
     if (request.budget && !request.budget.take()) return budgetSpent(request.budget.limit, req.label);
     // Only idempotent calls share one request: GETs, and POSTs the caller marked `cache: true` (a search
     // form), even with the cache off; a plain POST always goes out.

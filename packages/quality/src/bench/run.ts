@@ -3,20 +3,26 @@
 // each app's cold start, idle/loaded RSS and upstream requests per tool call. Prints the report and
 // writes it between the markers of docs/benchmarks.md (BENCH_WRITE=0 to only print).
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_CASES, cachedCall } from '../apps/index.js';
-import { BUNDLED_SERVE_APP, buildServers, CORE_BENCH } from '../support/build.js';
+import { BUNDLED_SERVE_APP, buildServers, CORE_BENCH, FLOOR_LIBRARIES } from '../support/build.js';
 import { cannon, toolCallBody } from '../support/cannon.js';
 import { rpc } from '../support/rpc.js';
 import { spawnApp } from '../support/spawn-app.js';
 import type { AppFigures } from './figures.js';
-import { measureBaseline } from './measure.js';
+import { idleRss, measureBaseline } from './measure.js';
+import { imageNodeOptions } from './node-options.js';
 import { renderReport } from './report.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** The app whose cached answer the payload baselines send too (a 15 KB record). */
+const PAYLOAD_APP = 'annuaire';
+// The apps run with the Node flags of their Docker image, as in production.
+const NODE_ARGS = imageNodeOptions();
 const SINGLE_FLIGHT = 20;
 const CACHED_CALLS = 100;
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -39,13 +45,16 @@ const baselines = [
   }),
 ];
 
+const work = mkdtempSync(join(tmpdir(), 'mcp-bench-'));
+const payloadFile = join(work, 'payload.json');
+let payloadBody: string | undefined;
 const apps: AppFigures[] = [];
 for (const app of APP_CASES) {
   say(`${app.app}…`);
   // A first process: cold start to the first answer of a real (uncached) tool call, and what that one
   // call costs upstream.
   const t0 = performance.now();
-  const cold = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP });
+  const cold = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP, nodeArgs: NODE_ARGS });
   const up = { env: cold.env, requests: () => 0, close: async () => {} };
   const call = cachedCall(app, up);
   let coldStartMs: number;
@@ -59,7 +68,7 @@ for (const app of APP_CASES) {
     await cold.stop();
   }
   // A second process, cache cold again: single-flight, then the cache, then throughput.
-  const proc = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP });
+  const proc = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP, nodeArgs: NODE_ARGS });
   try {
     const fresh = cachedCall(app, { env: proc.env, requests: () => 0, close: async () => {} });
     let before = await proc.upstreamRequests();
@@ -75,9 +84,14 @@ for (const app of APP_CASES) {
     for (let i = 0; i < CACHED_CALLS; i++) await rpc(proc, 'tools/call', fresh);
     const cachedUpstreamPerCall = ((await proc.upstreamRequests()) - before) / CACHED_CALLS;
 
-    const answerBytes = JSON.stringify(await rpc(proc, 'tools/call', fresh)).length;
+    const answer = await rpc(proc, 'tools/call', fresh);
+    const answerBytes = JSON.stringify(answer).length;
     const idleRssMb = proc.rssMb();
     const body = toolCallBody(fresh.name, fresh.arguments);
+    if (app.app === PAYLOAD_APP) {
+      writeFileSync(payloadFile, JSON.stringify(answer.result));
+      payloadBody = body;
+    }
     const auth = { authorization: proc.authorization };
     await cannon({ url: proc.mcpUrl, body, connections: CONNECTIONS, seconds: 2, ...auth });
     const r = await cannon({ url: proc.mcpUrl, body, connections: CONNECTIONS, seconds: SECONDS, ...auth });
@@ -97,14 +111,39 @@ for (const app of APP_CASES) {
   }
 }
 
+if (!payloadBody) throw new Error(`${PAYLOAD_APP} was not measured`);
+say(`same payload as ${PAYLOAD_APP}: raw Fastify, SDK stateless pattern…`);
+const payloadEnv = { env: { BENCH_PAYLOAD: payloadFile } };
+const payloadBaselines = [
+  await measureBaseline('raw Fastify, same payload', CORE_BENCH.rawFastify, payloadBody, {
+    ...opts,
+    ...payloadEnv,
+  }),
+  await measureBaseline('SDK stateless pattern, same payload', CORE_BENCH.sdkPattern, payloadBody, {
+    ...opts,
+    ...payloadEnv,
+  }),
+];
+rmSync(work, { recursive: true, force: true });
+
+say('RSS floor: Node alone, then + each library an app requires…');
+const floor: Array<{ step: string; rssMb: number }> = [];
+for (const [i, step] of ['Node alone', ...FLOOR_LIBRARIES.map((l) => `+ ${l}`)].entries()) {
+  floor.push({ step, rssMb: await idleRss(CORE_BENCH.floor, { BENCH_FLOOR_UPTO: String(i) }) });
+}
+
 const report = renderReport({
   machine: `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   load: `load average ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} before, ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ')} after (1/5/15 min)`,
-  settings: `autocannon, ${CONNECTIONS} connections, ${SECONDS} s per target after a 2 s warm-up; single-flight: ${SINGLE_FLIGHT} identical concurrent calls; cache: ${CACHED_CALLS} repeated calls`,
+  settings: `autocannon, ${CONNECTIONS} connections, POST /mcp tools/call, ${SECONDS} s per target after a 2 s warm-up; single-flight: ${SINGLE_FLIGHT} identical concurrent calls; cache: ${CACHED_CALLS} repeated calls`,
   date: new Date().toISOString().slice(0, 16).replace('T', ' '),
   baselines,
+  payloadBaselines,
+  payloadApp: PAYLOAD_APP,
+  floor,
+  nodeArgs: NODE_ARGS,
   apps,
   singleFlight: SINGLE_FLIGHT,
 });

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'tsdown';
 import { SOURCE_CONDITION_NAMES } from '../../../core/build/source.js';
 
+export { FLOOR_LIBRARIES } from '../../../core/bench/floor-libraries.js';
+
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
 export const DIST = here('../../dist');
@@ -10,6 +12,7 @@ export const CORE_BENCH = {
   rawFastify: here('../../dist/raw-fastify.mjs'),
   sdkPattern: here('../../dist/sdk-pattern.mjs'),
   coreStack: here('../../dist/core-stack.mjs'),
+  floor: here('../../dist/floor.mjs'),
 };
 
 /**
@@ -23,12 +26,17 @@ export const buildServers = async () => {
       'raw-fastify': here('../../../core/bench/raw-fastify.ts'),
       'sdk-pattern': here('../../../core/bench/sdk-pattern.ts'),
       'core-stack': here('../../../core/bench/core-stack.ts'),
+      floor: here('../../../core/bench/floor.ts'),
     },
     outDir: DIST,
     format: 'esm',
     platform: 'node',
     target: 'node22',
     dts: false,
+    // `.mjs`, the names above (tsdown writes `.js` for a package of type module otherwise).
+    fixedExtension: true,
+    // As the apps' own bundles: minified, one file per entry.
+    minify: true,
     deps: { alwaysBundle: [/.*/] },
     // The workspace packages are bundled from their sources, as in the apps' own bundles.
     inputOptions: { resolve: { conditionNames: SOURCE_CONDITION_NAMES } },
