@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every app image and runs the deployment checklist against each container:
-#   docker/smoke.sh                 # all five apps
+#   docker/smoke.sh                 # all six: the five apps, then the all-in-one
 #   docker/smoke.sh rdap serp       # some of them
+#   docker/smoke.sh all-in-one      # the five in one process: /mcp, and each /<app>/mcp too
 # Needs a Docker engine whose containers can use the host network (../shared/tools/local-docker.sh
 # gives one here), curl and node (any version) on the host. Not part of `pnpm test`: it takes minutes.
 # Env: SMOKE_BASE_PORT (default 18181), SMOKE_NO_BUILD=1 to reuse images, SMOKE_TAG (default smoke),
@@ -9,7 +10,8 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ALL_APPS=(annuaire rdap serp linkedin siret-extractor)
+STANDALONE=(annuaire rdap serp linkedin siret-extractor)
+ALL_APPS=("${STANDALONE[@]}" all-in-one)
 if [ "$#" -gt 0 ]; then APPS=("$@"); else APPS=("${ALL_APPS[@]}"); fi
 BASE_PORT="${SMOKE_BASE_PORT:-18181}"
 TAG="${SMOKE_TAG:-smoke}"
@@ -33,15 +35,25 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Names of the app's tools, from the `name: '<tool>'` of each src/tools/<tool>.ts (one tool per file).
-expected_tools() {
+# Names of the app's own tools, from the `name: '<tool>'` of each src/tools/<tool>.ts (one tool per file).
+own_tools() {
   local app="$1" f base
   for f in apps/"$app"/src/tools/*.ts; do
     [ -e "$f" ] || continue
     base="$(basename "$f" .ts)"
     case "$base" in *.test) continue ;; esac
-    grep -q "name: '$base'" "$f" && printf '%s\n' "$base"
-  done | sort
+    if grep -q "name: '$base'" "$f"; then printf '%s\n' "$base"; fi
+  done
+}
+
+# What POST /mcp lists: the app's tools; for the all-in-one, every tool of the five as <app>_<tool>
+# (`-` in the app's name becomes `_`) and its own (research_company).
+expected_tools() {
+  local app="$1" other
+  if [ "$app" = all-in-one ]; then
+    for other in "${STANDALONE[@]}"; do own_tools "$other" | sed "s/^/$(printf '%s' "$other" | tr - _)_/"; done
+  fi
+  own_tools "$app"
 }
 
 # The JSON-RPC result of a POST /mcp answer, whether it came as JSON or as one SSE event.
@@ -57,11 +69,29 @@ tool_names_from() {
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
 
+# mcp_post <port> <body> [path, default /mcp]
 mcp_post() {
-  local port="$1" body="$2"
-  curl -s --max-time 10 -u "$AUTH_USER:$AUTH_PASS" -X POST "http://127.0.0.1:$port/mcp" \
+  local port="$1" body="$2" path="${3:-/mcp}"
+  curl -s --max-time 10 -u "$AUTH_USER:$AUTH_PASS" -X POST "http://127.0.0.1:$port$path" \
     -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
     -H 'MCP-Protocol-Version: 2025-06-18' -d "$body"
+}
+
+# check_tools <app> <port> <path> <expected names, one a line>: tools/list on that endpoint lists them all.
+check_tools() {
+  local app="$1" port="$2" path="$3" expected="$4" listed missing
+  if listed=$(mcp_post "$port" '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' "$path" | tool_names_from); then
+    # Byte order on both sides: comm needs one collation, and JS sorts by code unit.
+    missing=$(LC_ALL=C comm -23 <(printf '%s\n' "$expected" | sed '/^$/d' | LC_ALL=C sort) \
+      <(printf '%s\n' "$listed" | LC_ALL=C sort))
+    if [ -n "$listed" ] && [ -z "$missing" ]; then
+      ok "tools/list on $path -> $(printf '%s\n' "$listed" | grep -c .) tools: $(printf '%s' "$listed" | tr '\n' ' ' | cut -c1-160)"
+    else
+      bad "$app: tools/list on $path -> [$(printf '%s' "$listed" | tr '\n' ' ')], missing [$(printf '%s' "$missing" | tr '\n' ' ')]"
+    fi
+  else
+    bad "$app: tools/list on $path failed"
+  fi
 }
 
 build_image() {
@@ -141,17 +171,15 @@ check_app() {
   printf '%s' "$init" | grep -q '"serverInfo"' && ok "initialize (2025-06-18) -> serverInfo" \
     || bad "$app: initialize answered: $(printf '%s' "$init" | head -c 200)"
 
-  local listed expected missing
-  if listed=$(mcp_post "$port" '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' | tool_names_from); then
-    expected=$(expected_tools "$app")
-    missing=$(comm -23 <(printf '%s\n' "$expected" | sed '/^$/d') <(printf '%s\n' "$listed"))
-    if [ -n "$listed" ] && [ -z "$missing" ]; then
-      ok "tools/list -> $(printf '%s' "$listed" | tr '\n' ' ')"
-    else
-      bad "$app: tools/list -> [$(printf '%s' "$listed" | tr '\n' ' ')], missing [$(printf '%s' "$missing" | tr '\n' ' ')]"
-    fi
-  else
-    bad "$app: tools/list failed"
+  check_tools "$app" "$port" /mcp "$(expected_tools "$app")"
+  # The all-in-one also serves each app on /<app>/mcp, its tools under their own names, behind the same auth.
+  if [ "$app" = all-in-one ]; then
+    local other
+    for other in "${STANDALONE[@]}"; do
+      code=$(status_of -X POST "http://127.0.0.1:$port/$other/mcp")
+      [ "$code" = 401 ] && ok "POST /$other/mcp without auth -> 401" || bad "$app: POST /$other/mcp without auth -> $code"
+      check_tools "$app" "$port" "/$other/mcp" "$(own_tools "$other")"
+    done
   fi
 
   local stdio

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APPS, ROOT, readRepoFile } from './repo.js';
+import { ALL_IN_ONE, APPS, DEPLOYABLES, ROOT, readRepoFile } from './repo.js';
 import { run } from './run.js';
 
 // Each app bundles into one ESM file that runs with nothing but Node: that file is the whole Docker
@@ -14,14 +14,22 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? work, NODE_ENV: 'production' };
 
 /** Tool names declared one per file: `src/tools/<tool>.ts` containing `name: '<tool>'`. */
-const declaredTools = (app: string): string[] => {
+const ownTools = (app: string): string[] => {
   const dir = join(ROOT, 'apps', app, 'src', 'tools');
   return readdirSync(dir)
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
     .map((file) => file.slice(0, -3))
-    .filter((tool) => readFileSync(join(dir, `${tool}.ts`), 'utf8').includes(`name: '${tool}'`))
-    .sort();
+    .filter((tool) => readFileSync(join(dir, `${tool}.ts`), 'utf8').includes(`name: '${tool}'`));
 };
+
+/** What tools/list answers: the app's tools; the all-in-one's, plus every tool of the five as `<app>_<tool>`. */
+const declaredTools = (app: string): string[] =>
+  [
+    ...(app === ALL_IN_ONE
+      ? APPS.flatMap((other) => ownTools(other).map((tool) => `${other.replace(/-/g, '_')}_${tool}`))
+      : []),
+    ...ownTools(app),
+  ].sort();
 
 const initialize = JSON.stringify({
   jsonrpc: '2.0',
@@ -36,7 +44,7 @@ const initialize = JSON.stringify({
 const listTools = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
 
 describe('app bundles (pnpm --filter @mcp/<app> build → dist/main.js, the Docker image and the npx bin)', () => {
-  it.each(APPS)('%s declares build = tsdown, dev = tsx watch, and the shared bundle config', (app) => {
+  it.each(DEPLOYABLES)('%s declares build = tsdown, dev = tsx watch, and the shared bundle config', (app) => {
     const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as { scripts: Record<string, string> };
     expect(pkg.scripts.build).toBe('tsdown');
     expect(pkg.scripts.dev).toBe(
@@ -52,7 +60,7 @@ describe('app bundles (pnpm --filter @mcp/<app> build → dist/main.js, the Dock
   });
 
   // Concurrent: each build mostly waits on its own child process.
-  it.concurrent.each(APPS)(
+  it.concurrent.each(DEPLOYABLES)(
     '%s bundles into one file that runs outside the repo and serves its tools over stdio',
     async (app) => {
       const out = join(work, app);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRepoFile } from './repo.js';
+import { DEPLOYABLES, readRepoFile } from './repo.js';
 
 /** Instructions with their continuation lines joined, comments dropped, split by stage. */
 const stages = (text: string): Map<string, string[]> => {
@@ -40,8 +40,15 @@ describe('docker/Dockerfile', () => {
     expect(fetch).toBeGreaterThan(manifests);
     expect(sources).toBeGreaterThan(fetch);
     expect(install).toBe(sources + 1);
-    // APP comes after the install so the five apps share every layer up to the bundle.
+    // APP comes after the install so every app shares every layer up to the bundle.
     expect(indexOf(build, /^ARG APP$/)).toBe(install + 1);
+  });
+
+  it('builds any app, the all-in-one included, and names them all when APP is missing', () => {
+    const check = build.find((line) => line.includes('test -n "$APP"')) ?? '';
+    expect(check).toContain('pnpm --filter "./apps/$APP" run build');
+    const usage = /APP=<([^>]+)>/.exec(check)?.[1]?.split('|') ?? [];
+    expect(usage.sort()).toEqual([...DEPLOYABLES].sort());
   });
 
   it('ships only the bundle, as the unprivileged node user, in production mode', () => {

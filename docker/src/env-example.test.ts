@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appDirs, ROOT } from './repo.js';
+import { ALL_IN_ONE, APPS, appDirs, DEPLOYABLES, ROOT } from './repo.js';
 
 /** What the tests need of a zod object: its shape, each field able to parse `undefined` to its default. */
 interface Field {
@@ -47,10 +47,25 @@ const exampleEntries = (path: string): Entry[] => {
 // added to a schema without a line here fails with its name, so the examples cannot drift.
 const files = [
   { example: '.env.example', config: 'packages/core/src/config.ts' },
-  ...appDirs()
-    .filter((app) => existsSync(join(ROOT, 'apps', app, 'src/config.ts')))
-    .map((app) => ({ example: `apps/${app}/.env.example`, config: `apps/${app}/src/config.ts` })),
+  ...APPS.filter((app) => existsSync(join(ROOT, 'apps', app, 'src/config.ts'))).map((app) => ({
+    example: `apps/${app}/.env.example`,
+    config: `apps/${app}/src/config.ts`,
+  })),
 ];
+
+// The all-in-one has no file of its own: it reads the five apps' variables, under the same names, so
+// their files (and one .env) serve it unchanged.
+describe(`apps/${ALL_IN_ONE}/src/config.ts`, () => {
+  it('reads exactly the variables of the five apps, with their defaults', async () => {
+    expect([...appDirs()].sort()).toEqual([...DEPLOYABLES].sort());
+    const theirs = new Map<string, string>();
+    for (const app of APPS)
+      for (const entry of await schemaVariables(`apps/${app}/src/config.ts`)) theirs.set(...entry);
+    const ours = await schemaVariables(`apps/${ALL_IN_ONE}/src/config.ts`);
+    expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
+    expect(Object.fromEntries(ours)).toEqual(Object.fromEntries(theirs));
+  });
+});
 
 describe.each(files)('$example', ({ example, config }) => {
   it(`exists beside ${config}`, () => {

@@ -3,16 +3,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkAppLayout, moduleSpecifiers } from './layout.js';
-import { APPS, ROOT } from './repo.js';
+import { DEPLOYABLES, ROOT } from './repo.js';
 
 /*
- * Apps whose re-layout lands from another branch: for them the test asserts the checker still finds
- * something, so the list cannot outlive the work: once an app passes, this test fails until the app
- * leaves the list.
+ * What an app still breaks, while the fix lands from another branch: the test asserts the checker finds
+ * exactly that, so the list cannot outlive the work: once the app passes, this test fails until the
+ * entry goes. research_company's tests are the app-level src/research.test.ts today.
  */
+const PENDING: Partial<Record<string, string[]>> = {
+  'all-in-one': [
+    'apps/all-in-one/src/tools/research_company.ts: every tool has its test file, tools/research_company.test.ts is missing',
+  ],
+};
+
 describe('the one app layout (src/ shape and import direction)', () => {
-  it.each(APPS)('apps/%s follows it', (app) => {
-    expect(checkAppLayout(join(ROOT, 'apps', app, 'src'), ROOT)).toEqual([]);
+  it.each(DEPLOYABLES)('apps/%s follows it', (app) => {
+    expect(checkAppLayout(join(ROOT, 'apps', app, 'src'), ROOT)).toEqual(PENDING[app] ?? []);
   });
 });
 

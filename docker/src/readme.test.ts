@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeBlocks, shellCommands, shellWords } from '../../packages/cli/src/docs/markdown.js';
-import { APPS, ROOT, readRepoFile, readYaml } from './repo.js';
+import { ALL_IN_ONE, APPS, DEPLOYABLES, type Deployable, ROOT, readRepoFile, readYaml } from './repo.js';
 import { run } from './run.js';
 
 // Every command of the root README runs here, or is checked against the file that runs it, unless its
@@ -28,6 +28,9 @@ const HANDLED = [
 ];
 
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+
+/** The order .ci/start gives the apps ports in: the five by name, then the all-in-one. */
+const startOrder: readonly Deployable[] = [...[...APPS].sort(), ALL_IN_ONE];
 
 describe('README.md commands', { timeout: 60_000 }, () => {
   it('has a check for every command not marked "not in CI"', () => {
@@ -64,7 +67,7 @@ describe('README.md commands', { timeout: 60_000 }, () => {
     const root = JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> };
     // Loose: turbo would otherwise hand the apps only the variables it knows, not the shell's AUTH_*.
     expect(root.scripts.dev).toBe('turbo run dev --env-mode=loose');
-    const ports = APPS.map((app) => {
+    const ports = DEPLOYABLES.map((app) => {
       const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as { scripts: Record<string, string> };
       // Node's own flags, so the script runs the same in sh, PowerShell and cmd (no `PORT=${PORT:-…}`);
       // the condition reads the workspace packages from their sources, so nothing needs building first.
@@ -73,15 +76,16 @@ describe('README.md commands', { timeout: 60_000 }, () => {
       );
       return Number(/^PORT=(\d+)$/m.exec(readRepoFile(`apps/${app}/dev.env`))?.[1]);
     });
-    // Consecutive from 8081 in alphabetical order, like .ci/start and docker-compose.local.yml.
-    const byName = [...APPS].sort().map((app) => ports[APPS.indexOf(app)]);
-    expect(byName).toEqual([8081, 8082, 8083, 8084, 8085]);
+    // Consecutive from 8081 in alphabetical order, then the all-in-one, like .ci/start and
+    // docker-compose.local.yml.
+    const byName = [...startOrder].map((app) => ports[DEPLOYABLES.indexOf(app)]);
+    expect(byName).toEqual([8081, 8082, 8083, 8084, 8085, 8086]);
   });
 
   it('pnpm test: every package runs its own project of the root vitest config, the files CI runs', () => {
     const root = JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> };
     expect(root.scripts.test).toBe('turbo run test');
-    for (const app of APPS) {
+    for (const app of DEPLOYABLES) {
       const pkg = JSON.parse(readRepoFile(`apps/${app}/package.json`)) as {
         name: string;
         scripts: Record<string, string>;
@@ -111,7 +115,7 @@ describe('README.md commands', { timeout: 60_000 }, () => {
         JSON.parse(block.text) as { mcpServers: Record<string, { command: string; args: string[] }> }
       ).mcpServers;
       for (const [name, server] of Object.entries(servers)) {
-        expect(APPS).toContain(name);
+        expect(DEPLOYABLES).toContain(name);
         expect(server).toEqual({ command: 'npx', args: ['-y', `@mcp-fr/${name}`, '--stdio'] });
       }
     }
@@ -122,8 +126,8 @@ const freeBase = async (): Promise<number> => {
   for (let attempt = 0; attempt < 20; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 20_000);
     const free = await Promise.all(
-      [0, 1, 2, 3, 4].map(
-        (i) =>
+      startOrder.map(
+        (_, i) =>
           new Promise<boolean>((resolve) => {
             const probe = createServer();
             probe.once('error', () => resolve(false));
@@ -133,7 +137,7 @@ const freeBase = async (): Promise<number> => {
     );
     if (free.every(Boolean)) return base;
   }
-  throw new Error('no five free consecutive ports');
+  throw new Error(`no ${startOrder.length} free consecutive ports`);
 };
 
 const children: ChildProcess[] = [];
@@ -144,7 +148,7 @@ afterAll(() => {
 
 // Five apps compiled by tsx at once: seconds on an idle machine, up to two minutes on a loaded one.
 describe('README.md: bash .ci/start, then its curl', { timeout: 300_000 }, () => {
-  it('starts the five apps, prints a header that works, and the curl lists tools', async () => {
+  it('starts the five apps and the all-in-one, prints a header that works, and the curl lists tools', async () => {
     const base = await freeBase();
     const child = spawn('bash', [join(ROOT, '.ci/start')], {
       cwd: ROOT,
@@ -163,11 +167,11 @@ describe('README.md: bash .ci/start, then its curl', { timeout: 300_000 }, () =>
       await new Promise((r) => setTimeout(r, 200));
     const header = /Authorization: (Basic \S+)/.exec(out)?.[1];
     expect(header, out).toBeDefined();
-    for (const [i, app] of [...APPS].sort().entries())
+    for (const [i, app] of startOrder.entries())
       expect(out).toMatch(new RegExp(`^${app} +http://127\\.0\\.0\\.1:${base + i}/mcp$`, 'm'));
 
     // The apps print their endpoint before they listen: wait for each GET / to answer.
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < startOrder.length; i++) {
       while (Date.now() < deadline) {
         const ok = await fetch(`http://127.0.0.1:${base + i}/`).then(
           (r) => r.ok,
@@ -179,12 +183,18 @@ describe('README.md: bash .ci/start, then its curl', { timeout: 300_000 }, () =>
     }
     const curl = checked.find(({ line }) => line.startsWith('curl '));
     expect(curl).toBeDefined();
-    const line = (curl?.line ?? '')
-      .replace('Basic …', header ?? '')
-      .replace('127.0.0.1:8081', `127.0.0.1:${base}`);
-    const result = await run('bash', ['-c', line], { cwd: ROOT, env, timeoutMs: 30_000 });
-    expect(result.code).toBe(0);
-    const tools = (JSON.parse(result.stdout) as { result: { tools: { name: string }[] } }).result.tools;
-    expect(tools.length).toBeGreaterThan(0);
+    const toolsAt = async (port: number) => {
+      const line = (curl?.line ?? '')
+        .replace('Basic …', header ?? '')
+        .replace('127.0.0.1:8081', `127.0.0.1:${port}`);
+      const result = await run('bash', ['-c', line], { cwd: ROOT, env, timeoutMs: 30_000 });
+      expect(result.code).toBe(0);
+      return (JSON.parse(result.stdout) as { result: { tools: { name: string }[] } }).result.tools;
+    };
+    expect((await toolsAt(base)).length).toBeGreaterThan(0);
+    // The same curl on the all-in-one's port: every app's tools, prefixed, and the dossier.
+    const combined = (await toolsAt(base + startOrder.indexOf(ALL_IN_ONE))).map((t) => t.name);
+    expect(combined).toContain('research_company');
+    expect(combined).toContain('annuaire_get_company');
   });
 });

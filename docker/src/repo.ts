@@ -8,6 +8,16 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 export const APPS = ['linkedin', 'annuaire', 'serp', 'rdap', 'siret-extractor'] as const;
 export type App = (typeof APPS)[number];
 
+/**
+ * The sixth app, `apps/all-in-one`: the five apps' tools in one process. It is deployed like them (one
+ * image, one bundle, the CI matrix) but has its own compose file and no tools of its own but one.
+ */
+export const ALL_IN_ONE = 'all-in-one';
+
+/** Everything built into an image and a bundle: the five servers, then the all-in-one. */
+export const DEPLOYABLES = [...APPS, ALL_IN_ONE] as const;
+export type Deployable = (typeof DEPLOYABLES)[number];
+
 export const readRepoFile = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
 export const appDirs = (): string[] =>

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { APPS, ROOT, readRepoFile, readYaml } from './repo.js';
+import { ALL_IN_ONE, APPS, DEPLOYABLES, ROOT, readRepoFile, readYaml } from './repo.js';
 
 interface Step {
   uses?: string;
@@ -55,19 +55,21 @@ describe('.github/workflows/images.yml', () => {
 
   it('on pull requests, builds the apps whose code, packages/ or the image recipe changed', () => {
     expect(filter?.if).toBe("github.event_name == 'pull_request'");
-    expect(Object.keys(filters).sort()).toEqual(['shared', ...APPS].sort());
+    expect(Object.keys(filters).sort()).toEqual(['shared', ...DEPLOYABLES].sort());
     for (const app of APPS) {
       expect(pathsOf(app)).toEqual([...pathsOf('shared'), `apps/${app}/**`]);
     }
+    // The all-in-one bundles the five: any app's change rebuilds it.
+    expect(pathsOf(ALL_IN_ONE)).toEqual([...pathsOf('shared'), 'apps/**']);
     expect(pathsOf('shared')).toEqual(
       expect.arrayContaining(['packages/**', 'docker/Dockerfile', 'pnpm-lock.yaml']),
     );
   });
 
-  it('builds all five apps on main and on tags', () => {
+  it('builds all six images (the five apps and the all-in-one) on main and on tags', () => {
     const script = images.jobs.changes?.steps.find((s) => s.run?.includes('apps='))?.run ?? '';
     const all = /apps='(\[.*\])'/.exec(script)?.[1] ?? '[]';
-    expect((JSON.parse(all) as string[]).sort()).toEqual([...APPS].sort());
+    expect((JSON.parse(all) as string[]).sort()).toEqual([...DEPLOYABLES].sort());
   });
 
   it('smoke-tests each image, then pushes sha and semver tags to GHCR with the GHA cache', () => {

@@ -26,6 +26,8 @@ const PASSWORD = 's3cret-example-passw0rd';
 const HEADER = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 const APP_URL = new RegExp(`^https://(${APP_IDS.join('|')})\\.mcp\\.example\\.com/mcp$`);
 const LOCAL_URL = /^http:\/\/127\.0\.0\.1:\d+\/mcp$/;
+/** The small deployment (docker-compose.all-in-one.yml): one host, `/mcp` for every tool or `/<app>/mcp`. */
+const ALL_IN_ONE_URL = new RegExp(`^https://mcp\\.mcp\\.example\\.com(?:/(${APP_IDS.join('|')}))?/mcp$`);
 /** What may stand where the header belongs: the value, or a client's reference to MCP_FR_AUTH. */
 const HEADER_REFS = ['MCP_FR_AUTH', 'env:MCP_FR_AUTH'].map((inner) => `\${${inner}}`);
 const DOC_HOST = /https:\/\/[a-z-]+\.mcp\.example\.com/g;
@@ -107,7 +109,10 @@ describe('docs: client configs', () => {
       expect(entries.length).toBeGreaterThan(0);
       for (const [name, entry] of entries) {
         if (typeof entry.url === 'string') {
-          if (entry.url.startsWith('https:')) {
+          const small = ALL_IN_ONE_URL.exec(entry.url);
+          // An all-in-one entry is named after what it serves: all of it, or one app's path.
+          if (small) expect(name).toBe(small[1] ?? 'all-in-one');
+          else if (entry.url.startsWith('https:')) {
             expect(entry.url).toMatch(APP_URL);
             expect(entry.url).toContain(`https://${name}.`);
           } else expect(entry.url).toMatch(LOCAL_URL);
