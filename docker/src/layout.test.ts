@@ -5,20 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkAppLayout, moduleSpecifiers } from './layout.js';
 import { DEPLOYABLES, ROOT } from './repo.js';
 
-/*
- * What an app still breaks, while the fix lands from another branch: the test asserts the checker finds
- * exactly that, so the list cannot outlive the work: once the app passes, this test fails until the
- * entry goes. research_company's tests are the app-level src/research.test.ts today.
- */
-const PENDING: Partial<Record<string, string[]>> = {
-  'all-in-one': [
-    'apps/all-in-one/src/tools/research_company.ts: every tool has its test file, tools/research_company.test.ts is missing',
-  ],
-};
-
 describe('the one app layout (src/ shape and import direction)', () => {
   it.each(DEPLOYABLES)('apps/%s follows it', (app) => {
-    expect(checkAppLayout(join(ROOT, 'apps', app, 'src'), ROOT)).toEqual(PENDING[app] ?? []);
+    expect(checkAppLayout(join(ROOT, 'apps', app, 'src'), ROOT)).toEqual([]);
   });
 });
 

@@ -20,7 +20,7 @@ export const toolPrefix = (app: string): string => app.replace(/-/g, '_');
 /** Builds one app's tools (and so its deps: clients, caches) once, on the shared context. */
 export const buildAppTools = (app: ServerDefinition, ctx: ToolsContext<object>): readonly AnyTool[] =>
   typeof app.tools === 'function'
-    ? toolSetOf(app.tools({ ...ctx, log: ctx.log.child({ app: app.name }) } as never)).tools
+    ? toolSetOf(app.tools({ ...ctx, log: ctx.log.child({ part: app.name }) } as never)).tools
     : app.tools;
 
 /** The same tool under its combined name; nothing else about it changes. */

@@ -3,11 +3,11 @@ import { createSafeFetch, createToolRegistry } from '@mcp/core';
 import { type TestToolsContext, testToolsContext, toolContext, toolErrorOf } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AllInOneEnv, allInOneEnv } from './config.js';
-import { createAllInOneDeps } from './deps.js';
-import type { Dossier } from './schemas.js';
-import { startWorld, WORLD_DOMAIN, WORLD_SIREN, type World } from './testing/world.js';
-import { allInOneTools } from './tools/index.js';
+import { type AllInOneEnv, allInOneEnv } from '../config.js';
+import { createAllInOneDeps } from '../deps.js';
+import type { Dossier } from '../schemas.js';
+import { startWorld, WORLD_DOMAIN, WORLD_SIREN, type World } from '../testing/world.js';
+import { allInOneTools } from './index.js';
 
 let world: World;
 let registry: ReturnType<typeof createToolRegistry>;
