@@ -1,6 +1,15 @@
 // Public surface of @mcp/cli. Named exports only; types apart.
 export type { AppId, AppInfo } from './apps.js';
-export { APP_IDS, APPS, appUrl, isAppId, npmPackageName } from './apps.js';
+export {
+  ALL_IN_ONE,
+  APP_IDS,
+  APPS,
+  appInfo,
+  appUrl,
+  isAppId,
+  npmPackageName,
+  STANDALONE_IDS,
+} from './apps.js';
 export { basicHeader } from './auth.js';
 export { run, USAGE } from './cli.js';
 export { CliError } from './cli-error.js';

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { annuaireServer } from '@mcp/annuaire';
 import { startTestServer } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_IN_ONE } from './apps.js';
 import { run } from './cli.js';
 import { DEFAULT_START_PORT, LOCAL_ORDER, localUrl } from './local.js';
 import { captureIo } from './testing/io.js';
@@ -13,24 +14,30 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const start = readFileSync(join(root, '.ci/start'), 'utf8');
 const compose = readFileSync(join(root, 'docker-compose.local.yml'), 'utf8');
 
-/** The apps in the order `.ci/start` starts them: its own loop glob, expanded and sorted as bash does. */
+/** The five standalone apps in the order `.ci/start` starts them: its loop glob, expanded and sorted as bash does. */
 const startOrder = (): string[] => {
   const glob = /^for main in (\S+); do$/m.exec(start)?.[1];
   expect(glob, 'the app loop of .ci/start').toBeDefined();
   return globSync(glob as string, { cwd: root })
     .sort()
-    .map((path) => path.split('/')[1] as string);
+    .map((path) => path.split('/')[1] as string)
+    .filter((app) => app !== ALL_IN_ONE);
 };
 
-describe('--local follows .ci/start and docker-compose.local.yml', () => {
-  it('orders the apps as .ci/start starts them, from its default port, one port each', () => {
-    expect(LOCAL_ORDER).toEqual(startOrder());
+/** The all-in-one's own dev port (apps/all-in-one/dev.env), after the five's. */
+const allInOnePort = (): number =>
+  Number(/^PORT=(\d+)$/m.exec(readFileSync(join(root, 'apps/all-in-one/dev.env'), 'utf8'))?.[1]);
+
+describe("--local follows .ci/start, docker-compose.local.yml and the all-in-one's dev.env", () => {
+  it('orders the five as .ci/start starts them, from its default port, one port each, then the all-in-one', () => {
+    expect(LOCAL_ORDER).toEqual([...startOrder(), ALL_IN_ONE]);
     expect(start).toContain(`port="\${START_PORT:-${DEFAULT_START_PORT}}"`);
     expect(start).toContain('port=$((port + 1))');
+    expect(localUrl(ALL_IN_ONE, DEFAULT_START_PORT)).toBe(`http://127.0.0.1:${allInOnePort()}/mcp`);
   });
 
-  it('gives each app the port docker-compose.local.yml publishes it on', () => {
-    for (const app of LOCAL_ORDER) {
+  it('gives each of the five the port docker-compose.local.yml publishes it on', () => {
+    for (const app of LOCAL_ORDER.filter((a) => a !== ALL_IN_ONE)) {
       const service = new RegExp(
         `^ {2}mcp-${app}:\\n(?: {4}.*\\n|\\n)*? {6}- "127\\.0\\.0\\.1:(\\d+):8080"`,
         'm',
@@ -40,7 +47,7 @@ describe('--local follows .ci/start and docker-compose.local.yml', () => {
     }
   });
 
-  it('prints those URLs, in that order, from --start-port', async () => {
+  it('prints those URLs, in that order, from --start-port (the five by default)', async () => {
     for (const [args, first] of [
       [[], DEFAULT_START_PORT],
       [['--start-port', '9001'], 9001],

@@ -1,11 +1,12 @@
-import { APP_IDS, type AppId } from './apps.js';
+import { ALL_IN_ONE, type AppId, STANDALONE_IDS } from './apps.js';
 
 /**
- * The order in which `.ci/start` starts the apps, one port each from its START_PORT: its loop globs
- * every `apps/<app>/src/main.ts`, which the shell sorts by directory name. docker-compose.local.yml publishes
- * the same ports. `local.test.ts` reads the script and the compose file to keep the three in step.
+ * The order in which `.ci/start` starts the apps, one port each from its START_PORT: the five by
+ * directory name (annuaire 8081 … siret-extractor 8085, as docker-compose.local.yml publishes them),
+ * then the all-in-one after them (8086, its dev.env port). `local.test.ts` reads the script, the
+ * compose file and the all-in-one's dev.env to keep them in step.
  */
-export const LOCAL_ORDER: readonly AppId[] = [...APP_IDS].sort();
+export const LOCAL_ORDER: readonly AppId[] = [...[...STANDALONE_IDS].sort(), ALL_IN_ONE];
 
 export const DEFAULT_START_PORT = 8081;
 

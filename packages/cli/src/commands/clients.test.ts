@@ -215,6 +215,28 @@ describe('mcp-config clients', () => {
     expect(Object.keys(config.mcpServers ?? {})).toEqual(['fr-annuaire', 'fr-rdap']);
   });
 
+  it('--app all-in-one: one server instead of five, at https://mcp.<domain>/mcp or locally after the five', async () => {
+    const remote = await json('cursor', ['--app', 'all-in-one']);
+    expect(remote.mcpServers).toEqual({
+      'all-in-one': {
+        url: 'https://mcp.mcp.example.com/mcp',
+        headers: { Authorization: `\${env:MCP_FR_AUTH}` },
+      },
+    });
+    const local = await clients(['--local', '--app', 'all-in-one', '--client', 'claude-code']);
+    expect(local.out.trim()).toBe(
+      `claude mcp add --transport http all-in-one http://127.0.0.1:8086/mcp --header 'Authorization: ${REF}'`,
+    );
+    const stdio = await clients(['--client', 'stdio', '--app', 'all-in-one']);
+    expect(JSON.parse(stdio.out).mcpServers['all-in-one'].args).toEqual([
+      '-y',
+      '@mcp-fr/all-in-one',
+      '--stdio',
+    ]);
+    // Without --app, the five: the all-in-one would list their tools a second time.
+    expect(Object.keys((await json('cursor')).mcpServers ?? {})).toEqual(APPS);
+  });
+
   it('takes the password from the hidden prompt when no env variable is named', async () => {
     const r = await clients(
       ['--domain', 'mcp.example.com', '--user', 'alice', '--client', 'claude-desktop'],
@@ -264,8 +286,8 @@ describe('mcp-config clients', () => {
       ['--domain', 'mcp.example.com', '--start-port', '9000', '--client', 'cursor'],
       '--start-port needs --local',
     ],
-    [['--local', '--start-port', '65534', '--client', 'cursor'], '--start-port: a port from 1 to 65531'],
-    [['--local', '--start-port', 'http', '--client', 'cursor'], '--start-port: a port from 1 to 65531'],
+    [['--local', '--start-port', '65534', '--client', 'cursor'], '--start-port: a port from 1 to 65530'],
+    [['--local', '--start-port', 'http', '--client', 'cursor'], '--start-port: a port from 1 to 65530'],
   ])('refuses %j with a one-line error, exit 2', async (args, message) => {
     const r = await clients(args);
     expect(r.code).toBe(2);

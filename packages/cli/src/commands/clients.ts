@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { APP_IDS, APPS, type AppInfo, appUrl, isAppId } from '../apps.js';
+import { ALL_IN_ONE, APP_IDS, APPS, type AppInfo, appUrl, isAppId } from '../apps.js';
 import { CliError } from '../cli-error.js';
 import { resolveHeaderValue } from '../clients/credential.js';
 import {
@@ -22,7 +22,8 @@ import { DEFAULT_START_PORT, isStartPort, LOCAL_ORDER, localUrl } from '../local
 
 export const CLIENTS_USAGE = `mcp-config clients (--domain <domain> | --local [--start-port <port>]) [options]
 
-Prints ready-to-paste configs for the five servers (https://<app>.<domain>/mcp, or the local ones).
+Prints ready-to-paste configs for the five servers (https://<app>.<domain>/mcp, or the local ones),
+or with --app ${ALL_IN_ONE} for the one server that serves all their tools (https://mcp.<domain>/mcp).
 Claude Code, Cursor and VS Code configs read the header from ${AUTH_VAR} (the whole value, "Basic …")
 and hold no secret; Claude Desktop and MetaMCP configs hold the value.
 
@@ -35,7 +36,8 @@ and hold no secret; Claude Desktop and MetaMCP configs hold the value.
   --token-env <VAR>      use a bearer token from this env variable instead of user/password
   --inline-secret        write the header value in every config instead of the ${AUTH_VAR} reference
   --client <name>        only one client: ${CLIENT_IDS.join(', ')} (claude-desktop-bridge = claude-desktop)
-  --app <app>            only these servers (repeatable): ${APP_IDS.join(', ')}
+  --app <app>            only these servers (repeatable): ${APP_IDS.join(', ')};
+                         default: the five, not ${ALL_IN_ONE} (it serves the same tools)
   --prefix <text>        prefix of the server names in the config (default: none)
   --json                 with --client claude-code: the .mcp.json file instead of \`claude mcp add\` lines
   --write <file>         merge into this config file (needs --client); other servers are kept
@@ -75,7 +77,8 @@ const pickClient = (name: string | undefined): ClientFormat | undefined => {
 };
 
 const pickApps = (names: string[] | undefined): readonly AppInfo[] => {
-  if (!names || names.length === 0) return APPS;
+  // The all-in-one serves the five's tools again: by default a client gets the five, not both.
+  if (!names || names.length === 0) return APPS.filter((a) => a.id !== ALL_IN_ONE);
   const unknown = names.filter((n) => !isAppId(n));
   if (unknown.length > 0)
     throw new CliError(`--app: unknown app ${unknown.join(', ')}; one of ${APP_IDS.join(', ')}`);

@@ -8,7 +8,7 @@ import { checkGetNotAcceptable, checkHealth, checkUnauthenticated } from '../doc
 import { readClientConfig } from '../doctor/config-file.js';
 import { checkMcp } from '../doctor/mcp-checks.js';
 import { renderTable } from '../doctor/report.js';
-import { type DoctorTarget, parseTarget } from '../doctor/target.js';
+import { appEndpoint, type DoctorTarget, parseTarget } from '../doctor/target.js';
 import { checkTls } from '../doctor/tls.js';
 import type { Io } from '../io.js';
 
@@ -17,7 +17,8 @@ mcp-config doctor --config <client config file> [--server <name>] [--json]
 
 Checks a live deployment (https://annuaire.mcp.example.com, with or without /mcp): TLS, GET / → 200
 {"status":"ok"}, /mcp without credentials → 401 + WWW-Authenticate, authenticated GET → 406, tools/list
-with the official SDK client, one harmless tool call. Exit code 1 when a check fails.
+with the official SDK client, one harmless tool call; for the all-in-one (https://mcp.<domain>) also
+tools/list and the call on its /annuaire/mcp endpoint. Exit code 1 when a check fails.
 
   --user <user>          Basic auth user; the password comes from --password-env or a hidden prompt
   --password-env <VAR>   read the password from this env variable
@@ -28,6 +29,10 @@ with the official SDK client, one harmless tool call. Exit code 1 when a check f
   --timeout <ms>         per check (default 10000)
   --json                 the results as JSON instead of the table
 `;
+
+/** The tool only the all-in-one lists, and the per-app endpoint of it the doctor checks besides /mcp. */
+const ALL_IN_ONE_TOOL = 'research_company';
+const PER_APP_CHECKED = 'annuaire';
 
 const SKIP_NO_AUTH: CheckResult[] = [
   'GET /mcp, authenticated, no SSE Accept',
@@ -47,7 +52,14 @@ const runChecks = async (
   ];
   if (!authorization) return [...results, ...SKIP_NO_AUTH];
   results.push(await checkGetNotAcceptable(target, authorization, timeoutMs));
-  results.push(...(await checkMcp(target, authorization, timeoutMs)));
+  const mcp = await checkMcp(target, authorization, timeoutMs);
+  results.push(...mcp.results);
+  // The all-in-one (research_company is its own tool) also serves each app on /<app>/mcp: one of them
+  // is checked too, the way a client configured for that app alone reaches it.
+  if (mcp.tools.includes(ALL_IN_ONE_TOOL)) {
+    const endpoint = appEndpoint(target, PER_APP_CHECKED);
+    results.push(...(await checkMcp(endpoint, authorization, timeoutMs, `/${PER_APP_CHECKED}/mcp`)).results);
+  }
   return results;
 };
 

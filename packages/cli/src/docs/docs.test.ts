@@ -7,7 +7,7 @@ import { annuaireServer } from '@mcp/annuaire';
 import { startTestServer } from '@mcp/core/testing';
 import { type ParseError, parse } from 'jsonc-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_IDS } from '../apps.js';
+import { APP_IDS, appUrl, STANDALONE_IDS } from '../apps.js';
 import { run } from '../cli.js';
 import { BRIDGE_HEADER_ARG, CLIENT_IDS } from '../clients/formats.js';
 import { captureIo } from '../testing/io.js';
@@ -24,10 +24,13 @@ const blocksOf = (doc: string) => codeBlocks(read(doc)).map((b) => ({ ...b, doc 
 const USER = 'ops';
 const PASSWORD = 's3cret-example-passw0rd';
 const HEADER = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
-const APP_URL = new RegExp(`^https://(${APP_IDS.join('|')})\\.mcp\\.example\\.com/mcp$`);
+/** Each app's URL under the docs' example domain, by app: `https://<subdomain>.mcp.example.com/mcp`. */
+const APP_URLS = new Map(APP_IDS.map((id) => [appUrl(id, 'mcp.example.com'), id]));
 const LOCAL_URL = /^http:\/\/127\.0\.0\.1:\d+\/mcp$/;
 /** The small deployment (docker-compose.all-in-one.yml): one host, `/mcp` for every tool or `/<app>/mcp`. */
-const ALL_IN_ONE_URL = new RegExp(`^https://mcp\\.mcp\\.example\\.com(?:/(${APP_IDS.join('|')}))?/mcp$`);
+const ALL_IN_ONE_URL = new RegExp(
+  `^https://mcp\\.mcp\\.example\\.com(?:/(${STANDALONE_IDS.join('|')}))?/mcp$`,
+);
 /** What may stand where the header belongs: the value, or a client's reference to MCP_FR_AUTH. */
 const HEADER_REFS = ['MCP_FR_AUTH', 'env:MCP_FR_AUTH'].map((inner) => `\${${inner}}`);
 const DOC_HOST = /https:\/\/[a-z-]+\.mcp\.example\.com/g;
@@ -113,8 +116,8 @@ describe('docs: client configs', () => {
           // An all-in-one entry is named after what it serves: all of it, or one app's path.
           if (small) expect(name).toBe(small[1] ?? 'all-in-one');
           else if (entry.url.startsWith('https:')) {
-            expect(entry.url).toMatch(APP_URL);
-            expect(entry.url).toContain(`https://${name}.`);
+            // The entry is named after the app whose URL it holds.
+            expect(APP_URLS.get(entry.url), entry.url).toBe(name);
           } else expect(entry.url).toMatch(LOCAL_URL);
           const auth = (entry.headers as Record<string, string> | undefined)?.Authorization ?? '';
           const input = /^\$\{input:([\w-]+)\}$/.exec(auth)?.[1];
@@ -127,7 +130,8 @@ describe('docs: client configs', () => {
           const args = entry.args as string[];
           expect(args[0]).toBe('-y');
           if (args[1] === 'mcp-remote') {
-            expect(APP_URL.test(args[2] ?? '') || LOCAL_URL.test(args[2] ?? ''), args[2]).toBe(true);
+            const url = args[2] ?? '';
+            expect(APP_URLS.has(url) || ALL_IN_ONE_URL.test(url) || LOCAL_URL.test(url), url).toBe(true);
             expect(args.slice(3)).toEqual(['--header', BRIDGE_HEADER_ARG]);
             expect((entry.env as Record<string, string>).MCP_FR_AUTH).toBe(HEADER);
           } else {

@@ -13,13 +13,26 @@ const failed = (name: string, p: Probe, cause: string | undefined, fallback: str
   cause: cause ?? fallback,
 });
 
+const isHealthy = (p: Probe): boolean =>
+  p.kind === 'response' &&
+  p.status === 200 &&
+  (jsonBody(p) as { status?: unknown } | undefined)?.status === 'ok';
+
 /** `GET /` → 200 `{"status":"ok"}`, without credentials: what Docker and Coolify healthchecks call. */
 export const checkHealth = async (target: DoctorTarget, timeoutMs: number): Promise<CheckResult> => {
   const name = 'GET / (healthcheck)';
   const p = await probe(target.healthUrl, { timeoutMs });
-  const body = jsonBody(p) as { status?: unknown } | undefined;
-  if (p.kind === 'response' && p.status === 200 && body?.status === 'ok')
-    return { name, status: 'ok', ms: p.ms, detail: describe(p) };
+  if (isHealthy(p)) return { name, status: 'ok', ms: p.ms, detail: describe(p) };
+  if (target.parentHealthUrl && p.kind === 'response' && p.status === 404) {
+    const root = await probe(target.parentHealthUrl, { timeoutMs });
+    if (isHealthy(root))
+      return {
+        name,
+        status: 'ok',
+        ms: p.ms + root.ms,
+        detail: `${describe(root)} at ${target.parentHealthUrl} (the all-in-one's /<app>/mcp: health at its root)`,
+      };
+  }
   const transport = transportCause(p, target);
   if (transport) return failed(name, p, transport, '');
   if (p.kind === 'response' && p.status === 401)

@@ -1,3 +1,4 @@
+import { allInOneServer } from '@mcp/all-in-one';
 import { annuaireServer } from '@mcp/annuaire';
 import { startTestServer, TEST_CREDENTIAL } from '@mcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,51 @@ describe('doctor against a live local annuaire', () => {
     expect(code).toBe(0);
     expect(byName.get('POST /mcp, no credentials')?.status).toBe('ok');
     expect(byName.get('tools/list (SDK client)')).toMatchObject({ status: 'skip' });
+  });
+});
+
+describe('doctor against a live local all-in-one', () => {
+  let aio: App;
+  beforeAll(async () => {
+    // Every upstream on a closed loopback port: the doctor's calls reach none.
+    aio = await startTestServer(allInOneServer, {
+      env: {
+        ANNUAIRE_BASE_URL: 'http://127.0.0.1:9',
+        RDAP_BOOTSTRAP_URL: 'http://127.0.0.1:9',
+        LINKEDIN_BASE_URL: 'http://127.0.0.1:9',
+        SERP_PROVIDER: 'duckduckgo',
+        DDG_BASE_URL: 'http://127.0.0.1:9',
+      },
+    });
+  });
+  afterAll(() => aio.close());
+  const login = ['--user', 'tester', '--password-env', 'MCP_PASSWORD'];
+
+  it('checks /mcp (the combined tools, annuaire_verify_siret) and one per-app endpoint, exit 0', async () => {
+    const { code, report, byName } = await doctorJson([aio.url, ...login]);
+    expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(code).toBe(0);
+    expect(byName.get('GET / (healthcheck)')?.status).toBe('ok');
+    expect(byName.get('POST /mcp, no credentials')?.status).toBe('ok');
+    expect(byName.get('tools/list (SDK client)')?.detail).toMatch(
+      /^all-in-one \S+: \d+ tools: .*research_company/,
+    );
+    expect(byName.get('tools/call annuaire_verify_siret')?.status).toBe('ok');
+    const perApp = byName.get('tools/list (SDK client) on /annuaire/mcp');
+    expect(perApp?.status).toBe('ok');
+    expect(perApp?.detail).toContain('verify_siret');
+    expect(perApp?.detail).not.toContain('research_company');
+    expect(byName.get('tools/call verify_siret on /annuaire/mcp')?.status).toBe('ok');
+  });
+
+  it('given a per-app URL, finds the health check at the root and checks that endpoint alone', async () => {
+    const { code, report, byName } = await doctorJson([`${aio.url}/rdap/mcp`, ...login]);
+    expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.url).toBe(`${aio.url}/rdap/mcp`);
+    expect(byName.get('GET / (healthcheck)')?.detail).toContain(`at ${aio.url}/ (the all-in-one's`);
+    expect(byName.get('tools/call lookup_domain')?.status).toBe('ok');
+    expect(report.checks.some((c) => c.name.includes(' on /annuaire/mcp'))).toBe(false);
   });
 });
 

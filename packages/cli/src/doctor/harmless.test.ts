@@ -48,7 +48,9 @@ describe('doctor: one harmless tool call per app, without any upstream', () => {
         },
       });
       try {
-        const [list, call] = await checkMcp(parseTarget(app.url), app.authorization, 10_000);
+        const {
+          results: [list, call],
+        } = await checkMcp(parseTarget(app.url), app.authorization, 10_000);
         expect(list).toMatchObject({ name: 'tools/list (SDK client)', status: 'ok' });
         expect(list?.detail).toMatch(new RegExp(`^${name} \\S+: \\d+ tools: .*${tool}`));
         expect(call).toMatchObject({ name: `tools/call ${tool}`, status: 'ok', detail });

@@ -37,6 +37,13 @@ export const HARMLESS_CALLS: readonly HarmlessCall[] = [
     note: 'checksum only, no register call',
   },
   {
+    // The all-in-one's /mcp: the same tool under its combined name.
+    tool: 'annuaire_verify_siret',
+    args: { id: '356 000 000 00048', check_register: false },
+    expect: 'answer',
+    note: 'checksum only, no register call',
+  },
+  {
     tool: 'extract_from_text',
     args: { text: 'Éditeur : La Poste SA, SIREN 356 000 000, RCS Paris', verify: false },
     expect: 'answer',
@@ -94,25 +101,37 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 const since = (started: number) => performance.now() - started;
 
-/** tools/list through the official SDK client, then the app's harmless call; the client is always closed. */
+export interface McpChecks {
+  results: CheckResult[];
+  /** The tools listed; empty when the listing failed. */
+  tools: string[];
+}
+
+/**
+ * tools/list through the official SDK client, then the app's harmless call; the client is always
+ * closed. `endpoint` (e.g. `/annuaire/mcp`) names the checks of an endpoint other than the target's.
+ */
 export const checkMcp = async (
   target: DoctorTarget,
   authorization: string,
   timeoutMs: number,
-): Promise<CheckResult[]> => {
+  endpoint?: string,
+): Promise<McpChecks> => {
+  const on = endpoint ? ` on ${endpoint}` : '';
   const client = new Client({ name: 'mcp-config-doctor', version: '0.1.0' });
   const transport = new StreamableHTTPClientTransport(new URL(target.mcpUrl), {
     requestInit: { headers: { authorization } },
   });
   const results: CheckResult[] = [];
+  let names: string[] = [];
   let started = performance.now();
   try {
     await withTimeout(client.connect(transport), timeoutMs, 'connect');
     const { tools } = await withTimeout(client.listTools(), timeoutMs, 'tools/list');
     const server = client.getServerVersion();
-    const names = tools.map((t) => t.name);
+    names = tools.map((t) => t.name);
     results.push({
-      name: 'tools/list (SDK client)',
+      name: `tools/list (SDK client)${on}`,
       status: names.length > 0 ? 'ok' : 'fail',
       ms: since(started),
       detail: `${server ? `${server.name} ${server.version}: ` : ''}${names.length} tools: ${names.join(', ')}`,
@@ -122,12 +141,12 @@ export const checkMcp = async (
     const call = HARMLESS_CALLS.find((c) => names.includes(c.tool));
     if (!call) {
       results.push({
-        name: 'tools/call',
+        name: `tools/call${on}`,
         status: 'skip',
         ms: 0,
         detail: 'no tool known to answer without an upstream call: skipped',
       });
-      return results;
+      return { results, tools: names };
     }
     started = performance.now();
     const result = await withTimeout(
@@ -136,7 +155,7 @@ export const checkMcp = async (
       `tools/call ${call.tool}`,
     );
     const failure = result.isError ? toolFailureOf(result.content) : undefined;
-    const name = `tools/call ${call.tool}`;
+    const name = `tools/call ${call.tool}${on}`;
     const ms = since(started);
     if (call.expect === 'answer' && !result.isError) {
       results.push({ name, status: 'ok', ms, detail: `answered (${call.note})` });
@@ -155,7 +174,7 @@ export const checkMcp = async (
     }
   } catch (error) {
     results.push({
-      name: results.length === 0 ? 'tools/list (SDK client)' : 'tools/call',
+      name: `${results.length === 0 ? 'tools/list (SDK client)' : 'tools/call'}${on}`,
       status: 'fail',
       ms: since(started),
       detail: String((error as Error)?.message ?? error).slice(0, 160),
@@ -164,5 +183,5 @@ export const checkMcp = async (
   } finally {
     await client.close().catch(() => {});
   }
-  return results;
+  return { results, tools: names };
 };

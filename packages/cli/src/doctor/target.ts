@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { STANDALONE_IDS } from '../apps.js';
 import { CliError } from '../cli-error.js';
 
 export interface DoctorTarget {
@@ -6,6 +7,11 @@ export interface DoctorTarget {
   base: string;
   mcpUrl: string;
   healthUrl: string;
+  /**
+   * For a URL ending in `/<app>/mcp`: the health check one level up, where the all-in-one answers it
+   * (its `/<app>/mcp` endpoints have no health route of their own).
+   */
+  parentHealthUrl?: string;
   https: boolean;
   host: string;
   port: number;
@@ -43,15 +49,31 @@ export const parseTarget = (raw: string): DoctorTarget => {
     throw new CliError(
       `${url.href} is an SSE-transport URL; these servers speak Streamable HTTP at ${url.origin}/mcp — use that in clients too`,
     );
+  return targetAt(url, path);
+};
+
+const targetAt = (url: URL, path: string): DoctorTarget => {
   const base = `${url.protocol}//${url.host}${path}`;
   const https = url.protocol === 'https:';
+  const app = /^(.*)\/([a-z-]+)$/.exec(path);
+  const parent =
+    app && (STANDALONE_IDS as readonly string[]).includes(app[2] ?? '')
+      ? `${url.protocol}//${url.host}${app[1]}/`
+      : undefined;
   return {
     base,
     mcpUrl: `${base}/mcp`,
     healthUrl: `${base}/`,
+    ...(parent ? { parentHealthUrl: parent } : {}),
     https,
     host: url.hostname,
     port: url.port ? Number(url.port) : https ? 443 : 80,
     loopback: isLoopback(url.hostname),
   };
+};
+
+/** The all-in-one's endpoint for one app, beside the target's `/mcp`: `https://mcp.example.com/annuaire/mcp`. */
+export const appEndpoint = (target: DoctorTarget, app: string): DoctorTarget => {
+  const url = new URL(target.base);
+  return targetAt(url, `${url.pathname.replace(/\/+$/, '')}/${app}`);
 };
