@@ -42,6 +42,23 @@ const searchSettings: readonly UserSetting[] = [
   },
 ];
 
+// The LinkedIn scraping provider, besides the search keys (find_company searches).
+const linkedinSettings: readonly UserSetting[] = [
+  ...searchSettings,
+  {
+    env: 'LINKEDIN_FETCH_URL_TEMPLATE',
+    title: 'Scraping provider URL',
+    description: 'Provider URL with {url} for the URL-encoded LinkedIn page; often carries the key.',
+    sensitive: true,
+  },
+  {
+    env: 'LINKEDIN_FETCH_HEADERS',
+    title: 'Scraping provider headers',
+    description: 'Headers for that provider: a JSON object such as {"X-Api-Key":"…"}.',
+    sensitive: true,
+  },
+];
+
 const release: Record<AppId, Pick<ReleaseApp, 'summary' | 'userSettings'>> = {
   annuaire: {
     summary: 'French company register (Sirene + RNE): search, company record, SIRET check, officers',
@@ -57,25 +74,16 @@ const release: Record<AppId, Pick<ReleaseApp, 'summary' | 'userSettings'>> = {
   },
   linkedin: {
     summary: 'Public LinkedIn company and profile pages, structured, with honest "blocked" answers',
-    userSettings: [
-      ...searchSettings,
-      {
-        env: 'LINKEDIN_FETCH_URL_TEMPLATE',
-        title: 'Scraping provider URL',
-        description: 'Provider URL with {url} for the URL-encoded LinkedIn page; often carries the key.',
-        sensitive: true,
-      },
-      {
-        env: 'LINKEDIN_FETCH_HEADERS',
-        title: 'Scraping provider headers',
-        description: 'Headers for that provider: a JSON object such as {"X-Api-Key":"…"}.',
-        sensitive: true,
-      },
-    ],
+    userSettings: linkedinSettings,
   },
   'siret-extractor': {
     summary: 'The SIREN/SIRET/VAT number of the company behind a website, read from its legal notice',
     userSettings: [],
+  },
+  'all-in-one': {
+    summary: 'The five servers in one, plus research_company: a cross-checked French company dossier',
+    // Every variable of the five applies unchanged: serp's search keys and LinkedIn's provider (a superset).
+    userSettings: linkedinSettings,
   },
 };
 

@@ -47,7 +47,8 @@ describe('server.json for the official MCP Registry', () => {
     (app) => {
       const [remote] = serverJson(app, '1.2.3', repo).remotes;
       expect(remote?.type).toBe('streamable-http');
-      expect(remote?.url).toBe(`https://${app}.{domain}/mcp`);
+      // The all-in-one's host is `mcp.<domain>` (docker-compose.all-in-one.yml).
+      expect(remote?.url).toBe(`https://${app === 'all-in-one' ? 'mcp' : app}.{domain}/mcp`);
       expect(remote?.variables.domain.isRequired).toBe(true);
       expect(remote?.headers).toEqual([
         expect.objectContaining({ name: 'Authorization', isRequired: true, isSecret: true }),
@@ -55,8 +56,8 @@ describe('server.json for the official MCP Registry', () => {
     },
   );
 
-  it('declares the provider keys of serp and linkedin as optional secret env variables', () => {
-    const env = (app: 'serp' | 'linkedin') =>
+  it('declares the provider keys of serp, linkedin and the all-in-one as optional secret env variables', () => {
+    const env = (app: 'serp' | 'linkedin' | 'all-in-one') =>
       (
         serverJson(app, '1.2.3', repo).packages[0] as {
           environmentVariables?: { name: string; isSecret: boolean }[];
@@ -65,6 +66,10 @@ describe('server.json for the official MCP Registry', () => {
     expect(env('serp').find((v) => v.name === 'SERPER_API_KEY')?.isSecret).toBe(true);
     expect(env('serp').find((v) => v.name === 'SEARXNG_URL')?.isSecret).toBe(false);
     expect(env('linkedin').map((v) => v.name)).toContain('LINKEDIN_FETCH_HEADERS');
+    // The all-in-one reads every variable of the five: serp's and linkedin's, each once.
+    const names = env('all-in-one').map((v) => v.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining([...env('serp'), ...env('linkedin')].map((v) => v.name)));
   });
 
   it('points the .mcpb package at the GitHub release asset with its SHA-256', () => {

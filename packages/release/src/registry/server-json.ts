@@ -1,5 +1,5 @@
 import type { AppId } from '@mcp/cli';
-import { npmPackageName } from '@mcp/cli';
+import { appInfo, appUrl, npmPackageName } from '@mcp/cli';
 import { releaseApp } from '../apps.js';
 import { mcpName, type Repository } from '../repository.js';
 
@@ -33,6 +33,7 @@ export const serverJson = (app: AppId, version: string, repo: Repository, bundle
     format: 'string',
   }));
   const stdio = { type: 'stdio' } as const;
+  const host = appInfo(app).subdomain;
   return {
     $schema: SERVER_SCHEMA_URL,
     name: mcpName(repo, app),
@@ -59,10 +60,10 @@ export const serverJson = (app: AppId, version: string, repo: Repository, bundle
     remotes: [
       {
         type: 'streamable-http',
-        url: `https://${app}.{domain}/mcp`,
+        url: appUrl(app, '{domain}'),
         variables: {
           domain: {
-            description: `Base domain of your deployment (the ${app} server answers on ${app}.<domain>)`,
+            description: `Base domain of your deployment (the ${app} server answers on ${host}.<domain>)`,
             isRequired: true,
             placeholder: 'mcp.example.com',
           },

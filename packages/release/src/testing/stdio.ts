@@ -1,18 +1,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppId } from '@mcp/cli';
+import { ALL_IN_ONE, type AppId, STANDALONE_IDS } from '@mcp/cli';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
-/** Tools declared one per file: `src/tools/<tool>.ts` containing `name: '<tool>'`. */
-export const declaredTools = (root: string, app: AppId): string[] => {
+/** Tools declared one per file in an app: `src/tools/<tool>.ts` containing `name: '<tool>'`. */
+const ownTools = (root: string, app: AppId): string[] => {
   const dir = join(root, 'apps', app, 'src', 'tools');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .map((f) => f.slice(0, -3))
-    .filter((tool) => readFileSync(join(dir, `${tool}.ts`), 'utf8').includes(`name: '${tool}'`))
-    .sort();
+    .filter((tool) => readFileSync(join(dir, `${tool}.ts`), 'utf8').includes(`name: '${tool}'`));
 };
+
+/**
+ * What an app lists over stdio: its own tools; the all-in-one's `/mcp` lists each of the five's as
+ * `<app>_<tool>` (`-` turned into `_`), plus its own.
+ */
+export const declaredTools = (root: string, app: AppId): string[] =>
+  (app === ALL_IN_ONE
+    ? [
+        ...STANDALONE_IDS.flatMap((a) => ownTools(root, a).map((t) => `${a.replaceAll('-', '_')}_${t}`)),
+        ...ownTools(root, app),
+      ]
+    : ownTools(root, app)
+  ).sort();
 
 export interface StdioAnswer {
   serverName: string | undefined;
