@@ -7,6 +7,7 @@ const LOADERS: Record<string, () => Promise<AppCase>> = {
   rdap: async () => (await import('./rdap.js')).rdapCase,
   linkedin: async () => (await import('./linkedin.js')).linkedinCase,
   'siret-extractor': async () => (await import('./siret-extractor.js')).siretCase,
+  'all-in-one': async () => (await import('./all-in-one.js')).allInOneCase,
 };
 
 export const APP_NAMES = Object.keys(LOADERS);

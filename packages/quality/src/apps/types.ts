@@ -30,9 +30,17 @@ export interface AppCase {
   failing: ToolCall & { code: ErrorCode; message: string };
   /** A call of a tool that reports progress, answered from the fixtures; absent when no tool of the app does. */
   progress?: ToolCall;
+  /**
+   * The share of FUZZ_RUNS this app gets (default 1). The all-in-one runs the five's tools, each fuzzed
+   * in its own app already: a quarter keeps its CI run short.
+   */
+  fuzzShare?: number;
   /** A URL the app may fetch that the fuzzer can use for URL-typed fields (loopback only). */
   loopbackUrl?: (up: Upstreams) => string;
 }
 
 /** A throwaway provider key for the loopback upstreams, new each run: no secret lives in the tree. */
 export const FAKE_PROVIDER_KEY = `fake-${crypto.randomUUID()}`;
+
+/** The loopback site's port: the first of SAFE_FETCH_ALLOW_PORTS (the all-in-one allows several). */
+export const sitePort = (up: Upstreams): string => (up.env.SAFE_FETCH_ALLOW_PORTS ?? '').split(',')[0] ?? '';

@@ -31,7 +31,7 @@ export const startBootstrap = () =>
           : undefined,
   );
 
-export const FAULT_CASES: FaultCase[] = [
+const STANDALONE_FAULT_CASES: FaultCase[] = [
   {
     app: byName('annuaire'),
     env: (f) => ({ ANNUAIRE_BASE_URL: f.url, ANNUAIRE_TIMEOUT_MS: '1500', ANNUAIRE_CACHE_TTL_S: '0' }),
@@ -126,3 +126,22 @@ export const FAULT_CASES: FaultCase[] = [
     deadlineMs: 60_000,
   },
 ];
+
+/**
+ * The all-in-one against the same faults: every upstream of the five at the fault server (their envs
+ * merged: they agree, all point there), every call of the five under its combined name, and a whole
+ * research_company dossier, which must carry each step's failure as data within its own deadline.
+ */
+const allInOneFaults: FaultCase = {
+  app: byName('all-in-one'),
+  env: (f, extra) => Object.assign({}, ...STANDALONE_FAULT_CASES.map((c) => c.env(f, extra))),
+  calls: (f) => [
+    ...STANDALONE_FAULT_CASES.flatMap((c) =>
+      c.calls(f).map((call) => ({ ...call, name: `${c.app.app.replaceAll('-', '_')}_${call.name}` })),
+    ),
+    { name: 'research_company', arguments: { query: '356000000', timeout_s: 20 } },
+  ],
+  deadlineMs: 60_000,
+};
+
+export const FAULT_CASES: FaultCase[] = [...STANDALONE_FAULT_CASES, allInOneFaults];

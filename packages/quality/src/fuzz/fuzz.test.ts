@@ -11,7 +11,8 @@ const merge = (a: Record<string, number>, b: Record<string, number>) => {
 
 /*
  * Property-based fuzzing of every app over HTTP, the app in its own process with loopback upstreams.
- * FUZZ_RUNS per app: 1,000 in the normal run, 10,000 in `pnpm test:fuzz:full`. FUZZ_SEED replays a run.
+ * FUZZ_RUNS per app: 1,000 in the normal run, 10,000 in `pnpm test:fuzz:full`, times the app's
+ * `fuzzShare` (the all-in-one: a quarter). FUZZ_SEED replays a run.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
@@ -40,21 +41,22 @@ describe.each(APP_CASES)('fuzzing $app over HTTP', (app) => {
     await proc?.stop();
   });
 
-  it(`answers ${RUNS} generated requests without a crash, a 5xx or an untyped error`, async () => {
+  const runs = Math.round(RUNS * (app.fuzzShare ?? 1));
+  it(`answers ${runs} generated requests without a crash, a 5xx or an untyped error`, async () => {
     // Warm up, so idle RSS is the app's working size rather than its empty start.
     expect((await callSample(proc, app)).result?.structuredContent).toMatchObject(app.sample.expect);
     const loopbackUrl = app.loopbackUrl?.({ env: proc.env, requests: () => 0, close: async () => {} });
     const target = loopbackUrl ? { loopbackUrl } : {};
     // A first round (other seed) lets V8 and malloc reach their working size with 1 MB bodies; RSS
     // after it is the baseline, so growth past it over the main run would be a leak, not warm-up.
-    const warm = await fuzzApp(proc, { runs: Math.min(200, RUNS), seed: SEED + 1_000_000, ...target });
+    const warm = await fuzzApp(proc, { runs: Math.min(200, runs), seed: SEED + 1_000_000, ...target });
     expect(warm.problems).toEqual([]);
     const heapBefore = await proc.collect();
     // The main run in two halves, the live heap read after a full GC at each end: caches (bounded, 500
     // entries) fill during the first, so growth over the second would be a leak.
-    const first = await fuzzApp(proc, { runs: Math.ceil(RUNS / 2), seed: SEED, ...target });
+    const first = await fuzzApp(proc, { runs: Math.ceil(runs / 2), seed: SEED, ...target });
     const heapMid = await proc.collect();
-    const second = await fuzzApp(proc, { runs: Math.floor(RUNS / 2), seed: SEED + RUNS, ...target });
+    const second = await fuzzApp(proc, { runs: Math.floor(runs / 2), seed: SEED + runs, ...target });
     const heapAfter = await proc.collect();
     await new Promise((r) => setTimeout(r, 500));
     const report = {
@@ -79,7 +81,7 @@ describe.each(APP_CASES)('fuzzing $app over HTTP', (app) => {
         `\n  ms by kind: ${JSON.stringify(report.msByKind)}`,
     );
     expect(report.problems, `seed ${report.seed}`).toEqual([]);
-    expect(report.sent).toBe(RUNS);
+    expect(report.sent).toBe(runs);
     expect(proc.exitCode()).toBeUndefined();
 
     // Healthy after: public health, and the fixture-backed call still answers the same.

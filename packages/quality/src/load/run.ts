@@ -1,6 +1,6 @@
 // `pnpm test:load`: per app, 10,000 cached tool calls at 100 connections (0 errors allowed), then a soak
-// of all five apps at once (SOAK_SECONDS, default 300, after SOAK_WARMUP_SECONDS, default 120) printing
-// RSS every 30 s (growth ≤ 10 % from the first reading allowed).
+// of all the apps at once (SOAK_SECONDS, default 300, after SOAK_WARMUP_SECONDS, default 120) printing
+// RSS every 30 s (growth ≤ 10 % from the first reading allowed). LOAD_APPS=a,b runs only those apps.
 // Loopback only, bounded in count and time. Exits non-zero when a check fails.
 import { APP_CASES, cachedCall } from '../apps/index.js';
 import { BUNDLED_SERVE_APP, buildServers } from '../support/build.js';
@@ -13,6 +13,8 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
 const SOAK_CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 10);
 const SOAK_WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 120);
+const ONLY = (process.env.LOAD_APPS ?? '').split(',').filter(Boolean);
+const APPS = ONLY.length > 0 ? APP_CASES.filter((a) => ONLY.includes(a.app)) : APP_CASES;
 const failures: string[] = [];
 const matches = (actual: Record<string, unknown> | undefined, expected: Record<string, unknown>) =>
   Object.entries(expected).every(([k, v]) => JSON.stringify(actual?.[k]) === JSON.stringify(v));
@@ -22,7 +24,8 @@ await buildServers();
 
 const started: Array<{ name: string; proc: AppProcess; body: string }> = [];
 try {
-  for (const app of APP_CASES) {
+  if (APPS.length === 0) throw new Error(`LOAD_APPS: none of ${ONLY.join(', ')} is an app`);
+  for (const app of APPS) {
     const proc = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP, nodeArgs: ['--expose-gc'] });
     const call = cachedCall(app, { env: proc.env, requests: () => 0, close: async () => {} });
     const first = await rpc(proc, 'tools/call', call);
@@ -65,7 +68,7 @@ try {
     ),
   );
   say(
-    `[soak] ${SOAK_SECONDS} s, all five apps at once, ${SOAK_CONNECTIONS} connections each; RSS MB (live heap / V8 heap total MB) every 30 s, after a GC`,
+    `[soak] ${SOAK_SECONDS} s, ${started.length} app(s) at once, ${SOAK_CONNECTIONS} connections each; RSS MB (live heap / V8 heap total MB) every 30 s, after a GC`,
   );
   say(`[soak] t(s)  ${started.map((s) => s.name.padStart(22)).join('')}`);
   // Each reading follows a full GC in the app, so it shows retained memory rather than where V8's
