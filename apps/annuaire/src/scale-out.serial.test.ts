@@ -1,4 +1,5 @@
-// Issue 13: three real annuaire processes behind one loopback upstream, sharing one Redis.
+// Issue 13: three real annuaire processes behind one loopback upstream, sharing one Redis; and two
+// all-in-one replicas beside a standalone annuaire, each with its own REDIS_PREFIX, on one budget.
 import { fileURLToPath } from 'node:url';
 import {
   busiestSecond,
@@ -18,6 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The machine's shared Redis (CI starts one when none answers); only the kill test uses a private one.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
+// The all-in-one serves this app's tools too (apps/all-in-one): same register, same budget.
+const allInOneEntry = fileURLToPath(new URL('../../all-in-one/src/main.ts', import.meta.url));
 const AUTH = `Basic ${Buffer.from(`${TEST_CREDENTIAL.username}:${TEST_CREDENTIAL.password}`).toString('base64')}`;
 const BAD_AUTH = `Basic ${Buffer.from(`${TEST_CREDENTIAL.username}:wrong-password`).toString('base64')}`;
 const MAX_FAILURES = 5;
@@ -27,10 +30,14 @@ interface Replica {
   url: string;
 }
 
-const startReplicas = async (count: number, env: Record<string, string>): Promise<Replica[]> =>
+const startReplicas = async (
+  count: number,
+  env: Record<string, string>,
+  main: string = entry,
+): Promise<Replica[]> =>
   Promise.all(
     Array.from({ length: count }, async () => {
-      const proc = spawnServer(entry, {
+      const proc = spawnServer(main, {
         env: {
           NODE_ENV: 'test',
           HOST: '127.0.0.1',
@@ -68,8 +75,8 @@ interface ToolResult {
   structuredContent?: { total_results?: number; results?: Array<{ siren: string }> };
 }
 
-const post = (url: string, body: unknown, headers: Record<string, string>) =>
-  fetch(`${url}/mcp`, {
+const post = (url: string, body: unknown, headers: Record<string, string>, path = '/mcp') =>
+  fetch(`${url}${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -80,17 +87,25 @@ const post = (url: string, body: unknown, headers: Record<string, string>) =>
     body: JSON.stringify(body),
   });
 
-/** tools/call over stateless Streamable HTTP (no session), as any replica behind a proxy receives it. */
-const search = async (replica: Replica, query: string): Promise<ToolResult> => {
+/**
+ * tools/call over stateless Streamable HTTP (no session), as any replica behind a proxy receives it;
+ * on the all-in-one, through `/mcp` as `annuaire_search_companies` or through `/annuaire/mcp`.
+ */
+const search = async (
+  replica: Replica,
+  query: string,
+  route: { path: string; tool: string } = { path: '/mcp', tool: 'search_companies' },
+): Promise<ToolResult> => {
   const res = await post(
     replica.url,
     {
       jsonrpc: '2.0',
       id: 1,
       method: 'tools/call',
-      params: { name: 'search_companies', arguments: { query } },
+      params: { name: route.tool, arguments: { query } },
     },
     { authorization: AUTH },
+    route.path,
   );
   const text = await res.text();
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text}`);
@@ -179,6 +194,55 @@ describe('three replicas sharing one Redis', { timeout: 60_000 }, () => {
     // Every replica now refuses that address, whichever got its failures; another address still gets in.
     for (const replica of replicas) expect(await badLogin(replica, '203.0.113.10')).toBe(429);
     expect(await badLogin(replicas[2] as Replica, '203.0.113.30')).toBe(401);
+  });
+});
+
+describe('two all-in-one replicas and a standalone annuaire, two REDIS_PREFIX, one Redis', {
+  timeout: 90_000,
+}, () => {
+  const prefixes = [uniqueRedisPrefix('all-in-one'), uniqueRedisPrefix('annuaire')];
+  let upstream: ReplayServer;
+  let replicas: Replica[] = [];
+
+  beforeAll(async () => {
+    upstream = await startUpstream();
+    const env = { ANNUAIRE_BASE_URL: upstream.url, REDIS_URL };
+    replicas = [
+      ...(await startReplicas(2, { ...env, REDIS_PREFIX: prefixes[0] as string }, allInOneEntry)),
+      ...(await startReplicas(1, { ...env, REDIS_PREFIX: prefixes[1] as string })),
+    ];
+  }, 60_000);
+  afterAll(async () => {
+    await stopReplicas(replicas);
+    await upstream?.close();
+    await Promise.all(prefixes.map((p) => deleteRedisKeys(REDIS_URL, p)));
+  });
+
+  it('a burst of 45 searches through /mcp, /annuaire/mcp and the standalone app stays at ≤ 7 req/s upstream', async () => {
+    const [a, b, standalone] = replicas as [Replica, Replica, Replica];
+    // One replica's combined name, the other's per-app endpoint, the standalone server.
+    const routes = [
+      (q: string) => search(a, q, { path: '/mcp', tool: 'annuaire_search_companies' }),
+      (q: string) => search(b, q, { path: '/annuaire/mcp', tool: 'search_companies' }),
+      (q: string) => search(standalone, q),
+    ];
+    for (const [i, route] of routes.entries()) expect((await route(`échauffement ${i}`)).isError).toBeFalsy();
+    upstream.reset();
+    // Distinct queries: neither the shared cache nor single-flight merges any call.
+    const results = await Promise.all(
+      Array.from({ length: 45 }, (_, i) =>
+        (routes[i % 3] as (q: string) => Promise<ToolResult>)(`rafale ${i}`),
+      ),
+    );
+    expect(results.filter((r) => r.isError)).toEqual([]);
+    expect(upstream.requests).toHaveLength(45);
+    // A budget per process (or per prefix) would let ~3 × 7 arrive in the busiest second.
+    expect(
+      busiestSecond(
+        upstream.requests.map((r) => r.at),
+        { perSecond: 7 },
+      ),
+    ).toBeLessThanOrEqual(7);
   });
 });
 
