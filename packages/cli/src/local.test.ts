@@ -34,6 +34,10 @@ describe("--local follows .ci/start, docker-compose.local.yml and the all-in-one
     expect(start).toContain(`port="\${START_PORT:-${DEFAULT_START_PORT}}"`);
     expect(start).toContain('port=$((port + 1))');
     expect(localUrl(ALL_IN_ONE, DEFAULT_START_PORT)).toBe(`http://127.0.0.1:${allInOnePort()}/mcp`);
+    // The script leaves the all-in-one out of the five's loop and appends it after them.
+    expect(start.indexOf('mains+=(apps/all-in-one/src/main.ts)')).toBeGreaterThan(
+      start.indexOf('for main in apps/*/src/main.ts'),
+    );
   });
 
   it('gives each of the five the port docker-compose.local.yml publishes it on', () => {
