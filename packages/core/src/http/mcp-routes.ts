@@ -75,7 +75,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
         signal: disconnected.signal,
         ...(authInfo ? { authInfo } : {}),
       });
-      return reply.type('application/json').send(response);
+      return reply.type('application/json; charset=utf-8').send(response);
     }
     reply.hijack();
     await node(request.raw, reply.raw, request.body);
