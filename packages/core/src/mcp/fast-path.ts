@@ -15,6 +15,9 @@ import { factoryIdentity, projectResult, type ToolCaller } from './protocol-serv
 const FAST_METHODS = new Set(['tools/call', 'tools/list']);
 const LEGACY_VERSIONS = new Set(SUPPORTED_PROTOCOL_VERSIONS.filter((v) => v < '2026'));
 
+/** Distinct (method, headers, envelope) verdicts kept; clients send a handful. */
+const MAX_VERDICTS = 256;
+
 type CallParams = { name?: unknown; arguments?: unknown; _meta?: Record<string, unknown> };
 
 /** A request this path answers, and the era whose answer it gets. */
@@ -124,18 +127,31 @@ export const createFastPath = async (options: {
     if (!serverInfo || version === undefined || mcpMethod === undefined) return undefined;
     const mcpName = header(headers['mcp-name']);
     if (message.method === 'tools/call' && mcpName !== (message.params as CallParams).name) return undefined;
-    const route = classifyInboundRequest({
-      httpMethod: 'POST',
-      protocolVersionHeader: version,
-      mcpMethodHeader: mcpMethod,
-      ...(mcpName === undefined ? {} : { mcpNameHeader: mcpName }),
-      body,
-    });
-    if (route.kind !== 'modern' || route.messageKind !== 'request') return undefined;
-    const revision = route.classification.revision;
-    if (revision === undefined || !MODERN_VERSIONS.has(revision)) return undefined;
-    return { message, modern: true };
+    // For a well-formed request (checked above) the classifier's answer depends only on the method, the
+    // two headers and `_meta`; a client sends the same envelope on every call, and validating it (zod)
+    // was the largest cost of this path, so its verdict is kept per distinct combination.
+    const key = `${message.method}\n${version}\n${mcpMethod}\n${JSON.stringify(message.params?._meta)}`;
+    let taken = verdicts.get(key);
+    if (taken === undefined) {
+      const route = classifyInboundRequest({
+        httpMethod: 'POST',
+        protocolVersionHeader: version,
+        mcpMethodHeader: mcpMethod,
+        ...(mcpName === undefined ? {} : { mcpNameHeader: mcpName }),
+        body,
+      });
+      const revision = route.kind === 'modern' ? route.classification.revision : undefined;
+      taken =
+        route.kind === 'modern' &&
+        route.messageKind === 'request' &&
+        revision !== undefined &&
+        MODERN_VERSIONS.has(revision);
+      if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+      verdicts.set(key, taken);
+    }
+    return taken ? { message, modern: true } : undefined;
   };
+  const verdicts = new Map<string, boolean>();
 
   // A result the registry hands back again (the same answer, validated once) is serialized once per
   // era: its bytes are kept beside it for as long as the registry keeps it.
