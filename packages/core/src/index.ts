@@ -20,8 +20,6 @@ export type { TargetPolicyOptions } from './safe-fetch/target.js';
 export { checkEndpoint, createTargetPolicy } from './safe-fetch/target.js';
 export type { EndpointDefinition, ServerDefinition, ToolSet } from './server.js';
 export { createServer, prepareServer, toolSetOf } from './server.js';
-export type { SharedStore } from './store/redis.js';
-export { createRedisStore } from './store/redis.js';
 export { hostRateKey } from './store/redis-ops.js';
 export type { Store } from './store/types.js';
 export type { AnyTool, ToolContext, ToolFailure } from './tool.js';

@@ -112,7 +112,7 @@ export const prepareServer = async <S extends z.ZodObject>(
 
   // Only an HTTP server serves /metrics: over stdio there is nobody to read them, so prom-client stays unloaded.
   const metrics = config.METRICS_ENABLED && transport === 'http' ? await loadMetrics() : undefined;
-  const store = createStoreFromConfig(config, definition.name, log);
+  const store = await createStoreFromConfig(config, definition.name, log);
   let safeFetch: SafeFetch;
   try {
     safeFetch = createSafeFetch({

@@ -1,10 +1,12 @@
 // Two apps behind one egress IP (annuaire and siret-extractor, each with its own REDIS_PREFIX) on one
 // Redis: the API counts 7 requests/s per IP, so both must draw from one bucket, not one each.
-import { createRedisStore, hostRateKey, type SharedStore } from '@mcp/core';
+import { hostRateKey } from '@mcp/core';
 import {
   busiestSecond,
+  createRedisStore,
   deleteRedisKeys,
   readFixtureJson,
+  type SharedStore,
   startReplayServer,
   uniqueRedisPrefix,
 } from '@mcp/core/testing';

@@ -1,4 +1,10 @@
-import type { AuthInfo, CallToolResult, McpServerFactory, Notification } from '@modelcontextprotocol/server';
+import type {
+  AuthInfo,
+  CallToolResult,
+  Implementation,
+  McpServerFactory,
+  Notification,
+} from '@modelcontextprotocol/server';
 import { Server } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import { createFetchBudget, isFetchBudget } from '../limits/fetch-budget.js';
@@ -120,6 +126,14 @@ export const createToolCaller = (options: ToolCallerOptions): ToolCaller => {
   return { registry, call };
 };
 
+// The identity each factory's servers carry: the fast path stamps it on 2026-07-28 results as the SDK's
+// encoder does from the server instance (which keeps it private).
+const identities = new WeakMap<McpServerFactory, Implementation>();
+
+/** The `serverInfo` of the servers a factory of this module builds; undefined for any other factory. */
+export const factoryIdentity = (factory: McpServerFactory): Implementation | undefined =>
+  identities.get(factory);
+
 /**
  * The per-request factory handed to the SDK entries (createMcpHandler, serveStdio). It builds a bare
  * low-level `Server` and wires two handlers over the registry compiled once at start-up, instead of
@@ -141,7 +155,7 @@ export const createProtocolServerFactory = (
     ...(options.instructions ? { instructions: options.instructions } : {}),
   };
 
-  return () => {
+  const factory: McpServerFactory = () => {
     const server = new Server(info, serverOptions);
     server.setRequestHandler('tools/list', async () => registry.list);
     server.setRequestHandler('tools/call', async (request, ctx) => {
@@ -165,4 +179,6 @@ export const createProtocolServerFactory = (
     }
     return server;
   };
+  identities.set(factory, info);
+  return factory;
 };

@@ -1,5 +1,8 @@
 // Test kit of @mcp/core: loopback upstreams (HTTP and port 43) replaying fixtures, in-process apps and clients.
 
+// The Redis store itself: apps get it through REDIS_URL (loaded on demand), tests build it directly.
+export type { RedisStoreOptions, SharedStore } from '../store/redis.js';
+export { createRedisStore } from '../store/redis.js';
 export { busiestSecond } from './arrivals.js';
 export type { ConformanceServer } from './conformance-server.js';
 export { startConformanceServer } from './conformance-server.js';

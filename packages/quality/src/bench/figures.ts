@@ -11,3 +11,10 @@ export interface AppFigures {
   cachedUpstreamPerCall: number;
   row: Row;
 }
+
+/** all-in-one serving the payload app's cached call: on `/mcp` (prefixed name) and on `/<app>/mcp`. */
+export interface AllInOneFigures {
+  idleRssMb: number;
+  prefixed: Row;
+  endpoint: Row;
+}

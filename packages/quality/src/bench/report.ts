@@ -1,4 +1,4 @@
-import type { AppFigures } from './figures.js';
+import type { AllInOneFigures, AppFigures } from './figures.js';
 import type { Row } from './measure.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
@@ -20,6 +20,9 @@ export const renderReport = (r: {
   floor: Array<{ step: string; rssMb: number }>;
   nodeArgs: string[];
   apps: AppFigures[];
+  /** The payload app's cached call from a 2026-07-28 client, same process and load. */
+  modern?: Row;
+  allInOne?: AllInOneFigures;
   singleFlight: number;
 }): string => {
   const [raw, sdk, core] = r.baselines as [Row, Row, Row];
@@ -55,8 +58,40 @@ export const renderReport = (r: {
             `${cachedRow.idleRssMb} MB`,
             `≤ ${(floorMb + 5).toFixed(1)} MB`,
             cachedRow.idleRssMb <= floorMb + 5,
-            '111–112 MB (the app process also holds its loopback replay upstreams)',
+            '111–112 MB, then with its loopback replay upstreams in the same process',
           ),
+          ...(r.modern
+            ? [
+                target(
+                  `${r.payloadApp} cached \`${cached.tool}\` from a 2026-07-28 client / the same call from a 2025 client`,
+                  `${ratio(r.modern.rps, cachedRow.rps)}×`,
+                  '≈ 1×, ≥ 0.9×',
+                  r.modern.rps >= 0.9 * cachedRow.rps,
+                  'the SDK handler, 1.6× the SDK pattern only',
+                ),
+                `- ${r.payloadApp} cached \`${cached.tool}\`, 2026-07-28 client / bare Fastify sending the same bytes = **${ratio(r.modern.rps, rawSame.rps)}×**`,
+              ]
+            : []),
+          ...(r.allInOne
+            ? [
+                target(
+                  `all-in-one idle RSS / ${r.payloadApp}'s idle RSS`,
+                  `${ratio(r.allInOne.idleRssMb, cachedRow.idleRssMb)}× (${r.allInOne.idleRssMb} vs ${cachedRow.idleRssMb} MB)`,
+                  '≤ 1.3×',
+                  r.allInOne.idleRssMb <= 1.3 * cachedRow.idleRssMb,
+                  'none (new)',
+                ),
+                ...[r.allInOne.prefixed, r.allInOne.endpoint].map((row) =>
+                  target(
+                    `${row.name} / ${r.payloadApp} alone`,
+                    `${ratio(row.rps, cachedRow.rps)}×`,
+                    'as fast, ≥ 0.9×',
+                    row.rps >= 0.9 * cachedRow.rps,
+                    'none (new)',
+                  ),
+                ),
+              ]
+            : []),
         ]
       : []),
     target(
@@ -80,9 +115,13 @@ export const renderReport = (r: {
     '',
     '| target | req/s | p50 ms | p99 ms | idle RSS MB | loaded RSS MB |',
     '|---|---:|---:|---:|---:|---:|',
-    ...[...r.baselines, ...r.payloadBaselines, ...r.apps.map((a) => a.row)].map(
-      (m) => `| ${m.name} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.idleRssMb} | ${m.loadedRssMb} |`,
-    ),
+    ...[
+      ...r.baselines,
+      ...r.payloadBaselines,
+      ...r.apps.map((a) => a.row),
+      ...(r.modern ? [r.modern] : []),
+      ...(r.allInOne ? [r.allInOne.prefixed, r.allInOne.endpoint] : []),
+    ].map((m) => `| ${m.name} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.idleRssMb} | ${m.loadedRssMb} |`),
     '',
     '**Idle RSS floor** (a process loading only the libraries every app requires, listening on loopback):',
     '',

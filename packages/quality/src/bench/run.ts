@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_CASES, cachedCall } from '../apps/index.js';
 import { BUNDLED_SERVE_APP, buildServers, CORE_BENCH, FLOOR_LIBRARIES } from '../support/build.js';
-import { cannon, toolCallBody } from '../support/cannon.js';
+import { toolCallBody } from '../support/cannon.js';
 import { rpc } from '../support/rpc.js';
 import { spawnApp } from '../support/spawn-app.js';
-import type { AppFigures } from './figures.js';
-import { idleRss, measureBaseline } from './measure.js';
+import { measureCall, modernToolCall, spawnAlone } from './alone.js';
+import type { AllInOneFigures, AppFigures } from './figures.js';
+import { idleRss, measureBaseline, type Row } from './measure.js';
 import { imageNodeOptions } from './node-options.js';
 import { renderReport } from './report.js';
 
@@ -48,6 +49,8 @@ const baselines = [
 const work = mkdtempSync(join(tmpdir(), 'mcp-bench-'));
 const payloadFile = join(work, 'payload.json');
 let payloadBody: string | undefined;
+let payloadCall: { name: string; arguments: Record<string, unknown> } | undefined;
+let modernRow: Row | undefined;
 const apps: AppFigures[] = [];
 for (const app of APP_CASES) {
   say(`${app.app}…`);
@@ -55,8 +58,8 @@ for (const app of APP_CASES) {
   // call costs upstream.
   const t0 = performance.now();
   const cold = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP, nodeArgs: NODE_ARGS });
-  const up = { env: cold.env, requests: () => 0, close: async () => {} };
-  const call = cachedCall(app, up);
+  const coldUp = { env: cold.env, requests: () => 0, close: async () => {} };
+  const call = cachedCall(app, coldUp);
   let coldStartMs: number;
   let sampleUpstream: number;
   try {
@@ -67,22 +70,24 @@ for (const app of APP_CASES) {
   } finally {
     await cold.stop();
   }
-  // A second process, cache cold again: single-flight, then the cache, then throughput.
-  const proc = await spawnApp(app.app, { entry: BUNDLED_SERVE_APP, nodeArgs: NODE_ARGS });
+  // Then the app alone in its own process (its upstreams in another), cache cold again: single-flight,
+  // then the cache, then throughput.
+  const alone = await spawnAlone(app.app, NODE_ARGS);
+  const { proc, up } = alone;
   try {
-    const fresh = cachedCall(app, { env: proc.env, requests: () => 0, close: async () => {} });
-    let before = await proc.upstreamRequests();
+    const fresh = cachedCall(app, { env: up.env, requests: () => 0, close: async () => {} });
+    let before = await up.upstreamRequests();
     const answers = await Promise.all(
       Array.from({ length: SINGLE_FLIGHT }, () => rpc(proc, 'tools/call', fresh)),
     );
-    const singleFlightUpstream = (await proc.upstreamRequests()) - before;
+    const singleFlightUpstream = (await up.upstreamRequests()) - before;
     if (answers.some((a) => a.result?.isError || !a.result))
       throw new Error(`${app.app}: ${call.name} failed`);
 
     // Cache: the same call again and again costs no upstream request.
-    before = await proc.upstreamRequests();
+    before = await up.upstreamRequests();
     for (let i = 0; i < CACHED_CALLS; i++) await rpc(proc, 'tools/call', fresh);
-    const cachedUpstreamPerCall = ((await proc.upstreamRequests()) - before) / CACHED_CALLS;
+    const cachedUpstreamPerCall = ((await up.upstreamRequests()) - before) / CACHED_CALLS;
 
     const answer = await rpc(proc, 'tools/call', fresh);
     const answerBytes = JSON.stringify(answer).length;
@@ -91,11 +96,10 @@ for (const app of APP_CASES) {
     if (app.app === PAYLOAD_APP) {
       writeFileSync(payloadFile, JSON.stringify(answer.result));
       payloadBody = body;
+      payloadCall = fresh;
     }
     const auth = { authorization: proc.authorization };
-    await cannon({ url: proc.mcpUrl, body, connections: CONNECTIONS, seconds: 2, ...auth });
-    const r = await cannon({ url: proc.mcpUrl, body, connections: CONNECTIONS, seconds: SECONDS, ...auth });
-    if (r.errors > 0 || r.non2xx > 0) throw new Error(`${app.app}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+    const r = await measureCall(app.app, { url: proc.mcpUrl, body, ...auth }, opts);
     apps.push({
       app: app.app,
       tool: call.name,
@@ -106,9 +110,69 @@ for (const app of APP_CASES) {
       cachedUpstreamPerCall,
       row: { name: `${app.app} · ${call.name} (cached)`, ...r, idleRssMb, loadedRssMb: proc.rssMb() },
     });
+    if (app.app === PAYLOAD_APP) {
+      // The same cached call from a 2026-07-28 client, same process, same load.
+      const modern = modernToolCall(fresh.name, fresh.arguments);
+      const m = await measureCall(`${app.app} (2026-07-28)`, { url: proc.mcpUrl, ...modern, ...auth }, opts);
+      modernRow = {
+        name: `${app.app} · ${call.name} (cached, 2026-07-28 client)`,
+        ...m,
+        idleRssMb,
+        loadedRssMb: proc.rssMb(),
+      };
+    }
   } finally {
-    await proc.stop();
+    await alone.stop();
   }
+}
+
+if (!payloadCall) throw new Error(`${PAYLOAD_APP} was not measured`);
+say('all-in-one: the same cached call on /mcp (prefixed) and on /annuaire/mcp…');
+const allInOne = await spawnAlone('all-in-one', NODE_ARGS);
+let allInOneFigures: AllInOneFigures;
+try {
+  const { proc } = allInOne;
+  const prefixed = { name: `${PAYLOAD_APP}_${payloadCall.name}`, arguments: payloadCall.arguments };
+  const answers = await Promise.all(
+    Array.from({ length: SINGLE_FLIGHT }, () => rpc(proc, 'tools/call', prefixed)),
+  );
+  if (answers.some((a) => a.result?.isError || !a.result))
+    throw new Error(`all-in-one: ${prefixed.name} failed`);
+  for (let i = 0; i < CACHED_CALLS; i++) await rpc(proc, 'tools/call', prefixed);
+  const idleRssMb = proc.rssMb();
+  const auth = { authorization: proc.authorization };
+  const onMcp = await measureCall(
+    'all-in-one /mcp',
+    { url: proc.mcpUrl, body: toolCallBody(prefixed.name, prefixed.arguments), ...auth },
+    opts,
+  );
+  const mcpRss = proc.rssMb();
+  const onEndpoint = await measureCall(
+    `all-in-one /${PAYLOAD_APP}/mcp`,
+    {
+      url: `${proc.url}/${PAYLOAD_APP}/mcp`,
+      body: toolCallBody(payloadCall.name, payloadCall.arguments),
+      ...auth,
+    },
+    opts,
+  );
+  allInOneFigures = {
+    idleRssMb,
+    prefixed: {
+      name: `all-in-one · /mcp ${prefixed.name} (cached)`,
+      ...onMcp,
+      idleRssMb,
+      loadedRssMb: mcpRss,
+    },
+    endpoint: {
+      name: `all-in-one · /${PAYLOAD_APP}/mcp ${payloadCall.name} (cached)`,
+      ...onEndpoint,
+      idleRssMb,
+      loadedRssMb: proc.rssMb(),
+    },
+  };
+} finally {
+  await allInOne.stop();
 }
 
 if (!payloadBody) throw new Error(`${PAYLOAD_APP} was not measured`);
@@ -145,6 +209,8 @@ const report = renderReport({
   floor,
   nodeArgs: NODE_ARGS,
   apps,
+  ...(modernRow ? { modern: modernRow } : {}),
+  allInOne: allInOneFigures,
   singleFlight: SINGLE_FLIGHT,
 });
 say(`\n${report}`);

@@ -17,6 +17,8 @@ export const cannon = async (options: {
   connections: number;
   seconds?: number;
   amount?: number;
+  /** Replace or add request headers (a 2026-07-28 request's own). */
+  headers?: Record<string, string>;
 }): Promise<CannonResult> => {
   const result = await autocannon({
     url: options.url,
@@ -29,6 +31,7 @@ export const cannon = async (options: {
       accept: 'application/json, text/event-stream',
       'mcp-protocol-version': '2025-06-18',
       ...(options.authorization ? { authorization: options.authorization } : {}),
+      ...options.headers,
     },
     body: options.body,
   });

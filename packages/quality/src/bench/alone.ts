@@ -1,0 +1,63 @@
+import { TEST_CREDENTIAL } from '@mcp/core/testing';
+import { BUNDLED_SERVE_ALONE, BUNDLED_SERVE_UPSTREAMS } from '../support/build.js';
+import { type CannonResult, cannon } from '../support/cannon.js';
+import { type AppProcess, spawnApp } from '../support/spawn-app.js';
+
+/** An app in its own process, its loopback upstreams in another: the app's RSS is its own. */
+export interface AloneApp {
+  proc: AppProcess;
+  /** The upstreams' process: its `upstreamRequests()` counts what the app asked them. */
+  up: AppProcess;
+  stop: () => Promise<void>;
+}
+
+export const spawnAlone = async (app: string, nodeArgs: string[]): Promise<AloneApp> => {
+  const up = await spawnApp(app, { entry: BUNDLED_SERVE_UPSTREAMS });
+  try {
+    const proc = await spawnApp(app, {
+      entry: BUNDLED_SERVE_ALONE,
+      nodeArgs,
+      env: { ...up.env, AUTH_USERNAME: TEST_CREDENTIAL.username, AUTH_PASSWORD: TEST_CREDENTIAL.password },
+    });
+    return {
+      proc,
+      up,
+      stop: async () => {
+        await proc.stop();
+        await up.stop();
+      },
+    };
+  } catch (error) {
+    await up.stop();
+    throw error;
+  }
+};
+
+/** A 2 s warm-up, then the measured run; any error or non-2xx fails the bench. */
+export const measureCall = async (
+  label: string,
+  options: { url: string; body: string; authorization: string; headers?: Record<string, string> },
+  load: { connections: number; seconds: number },
+): Promise<CannonResult> => {
+  await cannon({ ...options, connections: load.connections, seconds: 2 });
+  const r = await cannon({ ...options, ...load });
+  if (r.errors > 0 || r.non2xx > 0) throw new Error(`${label}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+  return r;
+};
+
+const ENVELOPE = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1.0.0' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
+
+/** A 2026-07-28 tools/call as the SDK's client sends it: `_meta` envelope and the standard headers. */
+export const modernToolCall = (name: string, args: Record<string, unknown>) => ({
+  body: JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'tools/call',
+    params: { name, arguments: args, _meta: ENVELOPE },
+  }),
+  headers: { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name },
+});
