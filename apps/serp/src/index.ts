@@ -9,6 +9,13 @@ export type { CompanyPages, FindPagesInput, PageFound, QuerySpent } from './serv
 export { findCompanyPages } from './service/find-pages.js';
 export { mentionsQuery, withoutExcluded } from './service/mentions.js';
 export type { CompanySite, DirectorySite, SitePage } from './service/sites.js';
-export { annuaireUrl, COMPANY_SITES, classifyUrl, REGISTRY_DOMAINS, SITE_DOMAINS } from './service/sites.js';
+export {
+  annuaireUrl,
+  COMPANY_SITES,
+  classifyUrl,
+  REGISTRY_DOMAINS,
+  REGISTRY_SITES,
+  SITE_DOMAINS,
+} from './service/sites.js';
 export { nameMatchScore, pickWebsite } from './service/website.js';
 export { serpTools } from './tools/index.js';

@@ -1,5 +1,7 @@
 import type { ToolContext, ToolFailure } from '@mcp/core';
 import { toolError } from '@mcp/core';
+// The four directory pages serp builds from a SIREN at no search cost.
+import { REGISTRY_SITES } from '@mcp/serp';
 import type { Alternative, Dossier, Section } from '../schemas.js';
 import type { DossierTools } from './dossier-tools.js';
 import { invokeTool } from './invoke.js';
@@ -25,8 +27,6 @@ export interface DossierRequest {
   sections: readonly Section[];
   timeout_s: number;
 }
-
-const REGISTRY_SITES = ['pappers', 'societe', 'annuaire_entreprises', 'infogreffe'] as const;
 
 /**
  * One company, end to end: who it is (register), what its site says about its publisher, who holds
@@ -107,8 +107,8 @@ export const researchCompany = async (
     if (company) found.company = company;
   };
 
-  const needWebsite =
-    !found.website && (wanted.has('website') || wanted.has('domain') || wanted.has('pages'));
+  // Whether a web search for the site is wanted at all; a site given as the query needs none (pages()).
+  const needWebsite = wanted.has('website') || wanted.has('domain') || wanted.has('pages');
   const needLinkedin = wanted.has('linkedin') || wanted.has('pages');
 
   const pages = async (name: string | undefined): Promise<void> => {
