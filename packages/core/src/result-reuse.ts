@@ -66,6 +66,10 @@ export const createResultReuse = (options: { maxEntries?: number; maxBytes?: num
     },
     keep: (key, entry) => {
       const trace = entry.trace && replayable(entry.trace) ? entry.trace : undefined;
+      // The same answer again with nothing to replay (a tool that reads no upstream): the entry stands,
+      // and sameAnswer's read already made it recent.
+      const current = kept.peek(key);
+      if (current?.result === entry.result && !trace && !current.trace) return;
       kept.set(key, { ...entry, ...(trace ? { trace } : { trace: undefined }) });
     },
   };

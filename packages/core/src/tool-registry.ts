@@ -1,5 +1,6 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
+import { lazyLogContext } from './call-context.js';
 import { toolJsonSchema } from './json-schema.js';
 import { createResultReuse, reuseKey } from './result-reuse.js';
 import { type AnyTool, isToolFailure, type ToolContext } from './tool.js';
@@ -123,15 +124,13 @@ export const createToolRegistry = (
         resolve(TIMED_OUT);
       }, deadlineMs);
     });
-    const handlerCtx: ToolContext = {
+    // The caller's logger is passed on, not read: the caller builds its child logger lazily.
+    const handlerCtx = lazyLogContext({
       signal: controller.signal,
-      // A getter, not a copy: the caller builds its child logger lazily.
-      get log() {
-        return ctx.log;
-      },
       progress: ctx.progress,
       fetchBudget: ctx.fetchBudget,
-    };
+      makeLog: () => ctx.log,
+    });
     const timeoutResult = () =>
       errorResult({
         code: 'upstream_timeout',

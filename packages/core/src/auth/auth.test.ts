@@ -105,6 +105,16 @@ describe('failed-auth throttle', () => {
     expect((await post(server.authorization)).statusCode).toBe(200);
   });
 
+  it('throttles a client whose right credentials were accepted before (a remembered success skips nothing)', async () => {
+    server = await startTestServer(exampleServer, { env: { AUTH_MAX_FAILURES: '2' } });
+    expect((await post(server.authorization)).statusCode).toBe(200);
+    expect((await post(server.authorization)).statusCode).toBe(200);
+    const bad = `Basic ${b64(`${TEST_CREDENTIAL.username}:nope-nope-nope`)}`;
+    expect((await post(bad)).statusCode).toBe(401);
+    expect((await post(bad)).statusCode).toBe(401);
+    expect((await post(server.authorization)).statusCode).toBe(429);
+  });
+
   it('throttles per IP: other addresses are unaffected', async () => {
     server = await startTestServer(exampleServer, {
       env: { AUTH_MAX_FAILURES: '2', TRUST_PROXY: '127.0.0.1' },

@@ -93,8 +93,9 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
 
   app.addHook('onRequest', securityHeaders);
 
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.url === '/' && reply.statusCode === 200) return;
+  // Callback hooks where there is nothing to wait for: an async hook costs a promise per request.
+  app.addHook('onResponse', (request, reply, done) => {
+    if (request.url === '/' && reply.statusCode === 200) return done();
     request.log.info(
       {
         method: request.method,
@@ -104,6 +105,7 @@ export const buildHttpApp = async (options: HttpAppOptions) => {
       },
       'request',
     );
+    done();
   });
 
   const { metrics } = options;

@@ -6,6 +6,7 @@ import type { FastPath } from '../mcp/fast-path.js';
 import { DEFAULT_FETCH_BUDGET } from '../mcp/protocol-server.js';
 import { batchRefusal } from './batch.js';
 import { exceedsDepth, MAX_JSON_DEPTH } from './json-depth.js';
+import { keepNoStore } from './security-headers.js';
 
 export interface McpRoutesOptions {
   /** Default `/mcp`; another endpoint of the same process is `/<name>/mcp`. */
@@ -77,6 +78,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, opts)
       });
       return reply.type('application/json; charset=utf-8').send(response);
     }
+    keepNoStore(reply.raw);
     reply.hijack();
     await node(request.raw, reply.raw, request.body);
   });

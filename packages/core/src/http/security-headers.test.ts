@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../server.js';
 import { exampleServer } from '../testing/example-server.js';
 import { startTestServer, type TestServer } from '../testing/start.js';
 
@@ -55,5 +56,43 @@ describe('security headers', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBeNull();
+  });
+});
+
+describe('security headers on an extra endpoint (/<name>/mcp)', () => {
+  it('answers there are not cacheable either, whoever writes them', async () => {
+    const multi = await startTestServer(
+      createServer({
+        name: 'multi',
+        version: '0.0.0',
+        tools: () => ({
+          tools: [],
+          endpoints: [{ path: '/one/mcp', name: 'one', tools: [] }],
+        }),
+      }),
+    );
+    try {
+      const post = (body: object, authorization = multi.authorization) =>
+        fetch(`${multi.url}/one/mcp`, {
+          method: 'POST',
+          headers: {
+            authorization,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            'mcp-protocol-version': '2025-06-18',
+          },
+          body: JSON.stringify(body),
+        });
+      for (const res of [
+        await post(INITIALIZE),
+        await post({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+        await post(INITIALIZE, 'Basic bm9ib2R5Om5vdGhpbmc='),
+      ]) {
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('cache-control')).toMatch(/^no-store(, no-transform)?$/);
+      }
+    } finally {
+      await multi.close();
+    }
   });
 });

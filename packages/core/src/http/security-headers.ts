@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
-const isMcp = (url: string) => url === '/mcp' || url.startsWith('/mcp?') || url.startsWith('/mcp/');
+/** `/mcp` and the extra endpoints `/<name>/mcp`, with or without a query. */
+const MCP_PATH = /^(?:\/[a-z0-9][a-z0-9-]*)?\/mcp(?:[?/]|$)/;
 
 /** `no-cache, no-transform` (the SDK's SSE header) → `no-store, no-transform`: keep no-transform for proxies. */
 const noStore = (given: unknown): string =>
@@ -9,11 +10,11 @@ const noStore = (given: unknown): string =>
 
 /**
  * The SDK writes its own /mcp answers on a hijacked reply, with `Cache-Control: no-cache` on event
- * streams, passed straight to writeHead (which wins over setHeader): rewrite it at that point.
+ * streams, passed straight to writeHead (which wins over setHeader): rewrite it at that point. Only the
+ * answers the SDK writes need this; core's own answers keep the header set in `securityHeaders`.
  */
-const forceNoStore = (res: ServerResponse): void => {
+export const keepNoStore = (res: ServerResponse): void => {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.setHeader('cache-control', 'no-store');
   res.writeHead = ((...args: unknown[]) => {
     const headers = args.find((a, i) => i > 0 && typeof a === 'object' && a !== null && !Array.isArray(a));
     let given: unknown;
@@ -33,11 +34,17 @@ const forceNoStore = (res: ServerResponse): void => {
 /**
  * onRequest hook: headers every answer carries, set on the raw response so that they also reach the /mcp answers the
  * SDK writes itself. Traefik adds the same ones in the deployment; the app sets them too so that a
- * server reached without that proxy (locally, behind another proxy) still has them.
+ * server reached without that proxy (locally, behind another proxy) still has them. A callback hook,
+ * not an async one: it runs on every request and has nothing to wait for.
  */
-export const securityHeaders = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+export const securityHeaders = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+): void => {
   // A JSON or event-stream answer must never be sniffed into HTML by a browser.
   reply.raw.setHeader('x-content-type-options', 'nosniff');
-  // /mcp answers carry tool results for one credential: no shared or browser cache may keep them.
-  if (isMcp(request.url)) forceNoStore(reply.raw);
+  // MCP answers carry tool results for one credential: no shared or browser cache may keep them.
+  if (MCP_PATH.test(request.url)) reply.raw.setHeader('cache-control', 'no-store');
+  done();
 };

@@ -30,21 +30,21 @@ export interface FastRequest {
 export interface FastPath {
   /** The request if this path answers it exactly as the SDK's handler would; else undefined. */
   accept: (headers: IncomingHttpHeaders, body: unknown) => FastRequest | undefined;
-  /** The JSON-RPC response for an accepted request, serialized. */
-  handle: (request: FastRequest, extra: { signal: AbortSignal; authInfo?: AuthInfo }) => Promise<Buffer>;
+  /**
+   * The JSON-RPC response for an accepted request, serialized. Text, not bytes: Node writes a string
+   * body in one write with the headers, a Buffer in a second chunk (writev, two segments on loopback).
+   */
+  handle: (request: FastRequest, extra: { signal: AbortSignal; authInfo?: AuthInfo }) => Promise<string>;
   close: () => Promise<void>;
 }
 
-const CLOSE = Buffer.from('}');
+/** `{"jsonrpc":"2.0","id":…,"result":…}`: the text JSON.stringify gives, around a serialized result. */
+const envelope = (id: JSONRPCRequest['id'], result: string): string =>
+  `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${result}}`;
 
-/** `{"jsonrpc":"2.0","id":…,"result":…}`: the bytes JSON.stringify gives, around a serialized result. */
-const envelope = (id: JSONRPCRequest['id'], result: Buffer): Buffer =>
-  Buffer.concat([Buffer.from(`{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":`), result, CLOSE]);
-
-const RESULT_OPEN = Buffer.from('{"result":');
 /** The SDK's modern path writes the result first: `{"result":…,"jsonrpc":"2.0","id":…}`. */
-const modernEnvelope = (id: JSONRPCRequest['id'], result: Buffer): Buffer =>
-  Buffer.concat([RESULT_OPEN, result, Buffer.from(`,"jsonrpc":"2.0","id":${JSON.stringify(id)}}`)]);
+const modernEnvelope = (id: JSONRPCRequest['id'], result: string): string =>
+  `{"result":${result},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`;
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -155,9 +155,9 @@ export const createFastPath = async (options: {
 
   // A result the registry hands back again (the same answer, validated once) is serialized once per
   // era: its bytes are kept beside it for as long as the registry keeps it.
-  const legacyBytes = new WeakMap<object, Buffer>();
-  const modernBytes = new WeakMap<object, Buffer>();
-  const bytesOf = (name: string, result: CallToolResult, modern: boolean): Buffer => {
+  const legacyBytes = new WeakMap<object, string>();
+  const modernBytes = new WeakMap<object, string>();
+  const bytesOf = (name: string, result: CallToolResult, modern: boolean): string => {
     const kept = modern ? modernBytes : legacyBytes;
     let bytes = kept.get(result);
     if (!bytes) {
@@ -167,14 +167,14 @@ export const createFastPath = async (options: {
         modern && serverInfo
           ? encodeModernResult('tools/call', result, serverInfo)
           : projectResult(projector, registry, name, result);
-      bytes = Buffer.from(JSON.stringify(wire));
+      bytes = JSON.stringify(wire);
       kept.set(result, bytes);
     }
     return bytes;
   };
-  const listBytes = Buffer.from(JSON.stringify(registry.list));
+  const listBytes = JSON.stringify(registry.list);
   const modernListBytes = serverInfo
-    ? Buffer.from(JSON.stringify(encodeModernResult('tools/list', { ...registry.list }, serverInfo)))
+    ? JSON.stringify(encodeModernResult('tools/list', { ...registry.list }, serverInfo))
     : listBytes;
 
   const handle: FastPath['handle'] = async ({ message, modern }, extra) => {

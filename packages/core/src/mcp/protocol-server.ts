@@ -7,9 +7,9 @@ import type {
 } from '@modelcontextprotocol/server';
 import { Server } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
+import { lazyLogContext } from '../call-context.js';
 import { createFetchBudget, isFetchBudget } from '../limits/fetch-budget.js';
 import type { PromptSet } from '../prompt.js';
-import type { ToolContext } from '../tool.js';
 import type { ToolRegistry } from '../tool-registry.js';
 import { errorResult, readToolError } from '../tool-result.js';
 import type { ToolLimiter } from './tool-limiter.js';
@@ -76,17 +76,12 @@ export const createToolCaller = (options: ToolCallerOptions): ToolCaller => {
     const { progressToken, notify } = request;
     // Over HTTP, /mcp puts one budget per HTTP request on its authInfo, shared by all its calls.
     const shared = request.authInfo?.extra?.fetchBudget;
-    let child: Logger | undefined;
-    const toolCtx: ToolContext = {
+    const toolCtx = lazyLogContext({
       signal: request.signal,
       fetchBudget: isFetchBudget(shared)
         ? shared
         : createFetchBudget(options.fetchBudget ?? DEFAULT_FETCH_BUDGET),
-      // Built on first use: most calls never log, and a pino child per call shows in the profile.
-      get log() {
-        child ??= log.child({ tool, ...(requestId ? { reqId: requestId } : {}) });
-        return child;
-      },
+      makeLog: () => log.child({ tool, ...(requestId ? { reqId: requestId } : {}) }),
       progress:
         progressToken === undefined || !notify
           ? noProgress
@@ -100,7 +95,7 @@ export const createToolCaller = (options: ToolCallerOptions): ToolCaller => {
                   ...(message === undefined ? {} : { message }),
                 },
               }),
-    };
+    });
     const slot = options.limiter ? await options.limiter.acquire(request.signal) : undefined;
     let result: CallToolResult;
     if (slot && !slot.ok) {
