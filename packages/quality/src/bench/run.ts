@@ -10,12 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { APP_CASES, cachedCall } from '../apps/index.js';
 import { BUNDLED_SERVE_APP, buildServers, CORE_BENCH, FLOOR_LIBRARIES } from '../support/build.js';
 import { toolCallBody } from '../support/cannon.js';
+import { imageNodeOptions } from '../support/node-options.js';
 import { rpc } from '../support/rpc.js';
+import { spawnAlone } from '../support/spawn-alone.js';
 import { spawnApp } from '../support/spawn-app.js';
-import { measureCall, modernToolCall, spawnAlone } from './alone.js';
+import { measureCall, modernToolCall } from './alone.js';
 import type { AllInOneFigures, AppFigures } from './figures.js';
 import { idleRss, measureBaseline, type Row } from './measure.js';
-import { imageNodeOptions } from './node-options.js';
 import { renderReport } from './report.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);

@@ -8,7 +8,7 @@ const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
 export const DIST = here('../../dist');
 export const BUNDLED_SERVE_APP = here('../../dist/serve-app.mjs');
-/** The bench's app alone (no fixtures, no upstreams in its process) and its upstreams apart. */
+/** An app alone (no fixtures, no upstreams in its process) and its upstreams apart: bench and load. */
 export const BUNDLED_SERVE_ALONE = here('../../dist/serve-alone.mjs');
 export const BUNDLED_SERVE_UPSTREAMS = here('../../dist/serve-upstreams.mjs');
 export const CORE_BENCH = {
@@ -26,8 +26,8 @@ export const buildServers = async () => {
   await build({
     entry: {
       'serve-app': here('./serve-app.ts'),
-      'serve-alone': here('../bench/serve-alone.ts'),
-      'serve-upstreams': here('../bench/serve-upstreams.ts'),
+      'serve-alone': here('./serve-alone.ts'),
+      'serve-upstreams': here('./serve-upstreams.ts'),
       'raw-fastify': here('../../../core/bench/raw-fastify.ts'),
       'sdk-pattern': here('../../../core/bench/sdk-pattern.ts'),
       'core-stack': here('../../../core/bench/core-stack.ts'),

@@ -5,6 +5,7 @@ import { prepareServer } from '@mcp/core';
 import { TEST_CREDENTIAL } from '@mcp/core/testing';
 import { pino } from 'pino';
 import { APP_NAMES, loadAppCase } from '../apps/load.js';
+import { answerStdin } from './stdin-answers.js';
 
 const name = process.argv[2] ?? '';
 const app = await loadAppCase(name);
@@ -37,18 +38,7 @@ const port = typeof address === 'object' && address ? address.port : 0;
 
 // The parent asks over stdin for upstream request counts ("count" → "COUNT n") and, when the process
 // runs with --expose-gc, for a full collection before it reads RSS ("gc" → "GC").
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk: string) => {
-  if (chunk.includes('count')) process.stdout.write(`COUNT ${upstreams.requests()}\n`);
-  if (chunk.includes('gc')) {
-    (globalThis as { gc?: () => void }).gc?.();
-    const m = process.memoryUsage();
-    const mb = (n: number) => Math.round(n / 1e5) / 10;
-    process.stdout.write(
-      `GC ${JSON.stringify({ heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) })}\n`,
-    );
-  }
-});
+answerStdin({ count: () => `COUNT ${upstreams.requests()}` });
 
 const shutdown = async () => {
   await server.close();

@@ -4,16 +4,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { basicHeader } from '@mcp/core';
 import { TEST_CREDENTIAL } from '@mcp/core/testing';
+import type { HeapFigures } from './stdin-answers.js';
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
 const entry = fileURLToPath(new URL('./serve-app.ts', import.meta.url));
-
-export interface HeapFigures {
-  heapUsed: number;
-  heapTotal: number;
-  external: number;
-  arrayBuffers: number;
-}
 
 export interface AppProcess {
   child: ChildProcess;

@@ -6,7 +6,7 @@ const DOCKERFILE = fileURLToPath(new URL('../../../../docker/Dockerfile', import
 /**
  * The Node flags the Docker image runs its app with, as Node arguments — those of `NODE_OPTIONS` and
  * those of `CMD ["node", …flags, "dist/main.js"]` (V8 refuses some flags in NODE_OPTIONS) — so that the
- * bench runs apps as the image does.
+ * bench and the load suite run apps as the image does.
  */
 export const imageNodeOptions = (dockerfile = readFileSync(DOCKERFILE, 'utf8')): string[] => {
   const env = /NODE_OPTIONS="([^"]*)"/.exec(dockerfile)?.[1]?.split(/\s+/).filter(Boolean) ?? [];

@@ -1,10 +1,12 @@
-// Process entry of `pnpm bench`: `node serve-alone.mjs <app>` serves one app — and nothing else: no
-// fixtures, no replay upstreams (serve-upstreams runs those in another process; their env comes in
-// APP_ENV_JSON, with the credentials: this entry imports nothing of the test kit, so the process holds
-// what a deployed app holds) — on 127.0.0.1, then prints `READY {json}`.
+// Process entry of `pnpm bench` and `pnpm test:load`: `node serve-alone.mjs <app>` serves one app — and
+// nothing else: no fixtures, no replay upstreams (serve-upstreams runs those in another process; their
+// env comes in APP_ENV_JSON, with the credentials: this entry imports nothing of the test kit, so the
+// process holds what a deployed app holds) — on 127.0.0.1, then prints `READY {json}`. "gc" on stdin
+// answers `GC {json}` (after a full collection when run with --expose-gc), for the soak's readings.
 import type { ServerDefinition } from '@mcp/core';
 import { prepareServer } from '@mcp/core';
 import { pino } from 'pino';
+import { answerStdin } from './stdin-answers.js';
 
 const as = (definition: unknown) => definition as ServerDefinition;
 const DEFINITIONS: Record<string, () => Promise<ServerDefinition>> = {
@@ -37,6 +39,7 @@ const server = await prepared.buildHttp();
 await server.listen({ host: '127.0.0.1', port: 0 });
 const address = server.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
+answerStdin();
 process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
 process.stdout.write(
   `READY ${JSON.stringify({ url: `http://127.0.0.1:${port}`, env: {}, pid: process.pid })}\n`,
