@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { type CannonResult, cannon } from '../support/cannon.js';
+import type { CannonResult } from '../support/cannon.js';
 import { rssOf } from '../support/spawn-app.js';
 
 export interface Row extends CannonResult {
@@ -8,18 +8,32 @@ export interface Row extends CannonResult {
   loadedRssMb: number;
 }
 
-/** Starts a core bench server (prints `PORT=n`); resolves with the process and its port. */
-const startBaseline = (entry: string, env: Record<string, string>) => {
-  const child = spawn(process.execPath, [entry], {
+/** How long a process rests after it listens before its idle RSS is read (start-up garbage collected). */
+export const IDLE_AFTER_MS = 1000;
+export const rest = (ms = IDLE_AFTER_MS) => new Promise((r) => setTimeout(r, ms));
+
+/** A running core bench server (raw Fastify, the SDK pattern, core's stack, the floor). */
+export interface Baseline {
+  url: string;
+  rssMb: () => number;
+  stop: () => void;
+}
+
+/** Starts a core bench server (prints `PORT=n`) and resolves once it listens. */
+export const startBaseline = async (
+  entry: string,
+  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<Baseline> => {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
       BENCH_PASSWORD: process.env.BENCH_PASSWORD ?? '',
-      ...env,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const port = new Promise<number>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -28,39 +42,23 @@ const startBaseline = (entry: string, env: Record<string, string>) => {
     });
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
   });
-  return { child, port };
+  return {
+    url: `http://127.0.0.1:${port}/mcp`,
+    rssMb: () => rssOf(child.pid ?? 0),
+    stop: () => child.kill('SIGTERM'),
+  };
 };
 
-/** Idle RSS of a bench server 300 ms after it listens (the floor breakdown). */
-export const idleRss = async (entry: string, env: Record<string, string> = {}): Promise<number> => {
-  const { child, port } = startBaseline(entry, env);
-  try {
-    await port;
-    await new Promise((r) => setTimeout(r, 300));
-    return rssOf(child.pid ?? 0);
-  } finally {
-    child.kill('SIGTERM');
-  }
-};
-
-/** Starts a core bench server, warms it, measures it, stops it. */
-export const measureBaseline = async (
-  name: string,
+/** Idle RSS of a bench server, read IDLE_AFTER_MS after it listens (the floor breakdown). */
+export const idleRss = async (
   entry: string,
-  body: string,
-  opts: { seconds: number; connections: number; authorization?: string; env?: Record<string, string> },
-): Promise<Row> => {
-  const { child, port: listening } = startBaseline(entry, opts.env ?? {});
+  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<number> => {
+  const server = await startBaseline(entry, options);
   try {
-    const port = await listening;
-    const url = `http://127.0.0.1:${port}/mcp`;
-    await new Promise((r) => setTimeout(r, 300));
-    const idleRssMb = rssOf(child.pid ?? 0);
-    const auth = opts.authorization ? { authorization: opts.authorization } : {};
-    await cannon({ url, body, connections: opts.connections, seconds: 2, ...auth });
-    const r = await cannon({ url, body, connections: opts.connections, seconds: opts.seconds, ...auth });
-    return { name, ...r, idleRssMb, loadedRssMb: rssOf(child.pid ?? 0) };
+    await rest();
+    return server.rssMb();
   } finally {
-    child.kill('SIGTERM');
+    server.stop();
   }
 };
