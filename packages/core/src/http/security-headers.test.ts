@@ -16,8 +16,8 @@ const INITIALIZE = {
   params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
 };
 
-const mcp = (body: object, authorization = server.authorization) =>
-  fetch(server.mcpUrl, {
+const postAt = (url: string, body: object, authorization: string) =>
+  fetch(url, {
     method: 'POST',
     headers: {
       authorization,
@@ -27,6 +27,8 @@ const mcp = (body: object, authorization = server.authorization) =>
     },
     body: JSON.stringify(body),
   });
+const mcp = (body: object, authorization = server.authorization) =>
+  postAt(server.mcpUrl, body, authorization);
 
 describe('security headers', () => {
   it('an answer the SDK writes itself (initialize) has nosniff and Cache-Control: no-store', async () => {
@@ -73,16 +75,7 @@ describe('security headers on an extra endpoint (/<name>/mcp)', () => {
     );
     try {
       const post = (body: object, authorization = multi.authorization) =>
-        fetch(`${multi.url}/one/mcp`, {
-          method: 'POST',
-          headers: {
-            authorization,
-            'content-type': 'application/json',
-            accept: 'application/json, text/event-stream',
-            'mcp-protocol-version': '2025-06-18',
-          },
-          body: JSON.stringify(body),
-        });
+        postAt(`${multi.url}/one/mcp`, body, authorization);
       for (const res of [
         await post(INITIALIZE),
         await post({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
