@@ -1,4 +1,6 @@
 import { type CannonResult, cannon } from '../support/cannon.js';
+import type { AloneApp } from '../support/spawn-alone.js';
+import { rest } from './measure.js';
 
 /** A 2 s warm-up, then the measured run; any error or non-2xx fails the bench. */
 export const measureCall = async (
@@ -28,3 +30,34 @@ export const modernToolCall = (name: string, args: Record<string, unknown>) => (
   }),
   headers: { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name },
 });
+
+/**
+ * test:load's shape on one app: a burst of calls over many connections, a soak, then a rest; the RSS
+ * read after the rest (no forced GC: what a container shows) is what the app keeps of the load.
+ */
+export const loadThenRest = async (
+  app: AloneApp,
+  body: string,
+  load: {
+    requests: number;
+    connections: number;
+    soakSeconds: number;
+    soakConnections: number;
+    restSeconds: number;
+  },
+): Promise<{ loadedRssMb: number; restedRssMb: number; label: string }> => {
+  const target = { url: app.proc.mcpUrl, body, authorization: app.proc.authorization };
+  const runs = [
+    await cannon({ ...target, connections: load.connections, amount: load.requests }),
+    await cannon({ ...target, connections: load.soakConnections, seconds: load.soakSeconds }),
+  ];
+  for (const r of runs)
+    if (r.errors > 0 || r.non2xx > 0) throw new Error(`load: ${r.errors} errors, ${r.non2xx} non-2xx`);
+  const loadedRssMb = app.proc.rssMb();
+  await rest(load.restSeconds * 1000);
+  return {
+    loadedRssMb,
+    restedRssMb: app.proc.rssMb(),
+    label: `${load.requests.toLocaleString('en')} calls × ${load.connections} connections, a ${load.soakSeconds} s soak at ${load.soakConnections}, ${load.restSeconds} s at rest`,
+  };
+};

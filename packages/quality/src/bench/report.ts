@@ -20,6 +20,8 @@ export const renderReport = (
     settings: string;
     date: string;
     payloadApp: string;
+    /** The payload app after test:load's burst, a soak and a rest (its idle RSS beside). */
+    afterLoad: { loadedRssMb: number; restedRssMb: number; idleRssMb: number; label: string };
     /** With the apps' Node flags: Node alone, then + each library. */
     floor: Array<{ step: string; rssMb: number }>;
     /** The whole floor with Node's default flags. */
@@ -64,6 +66,13 @@ export const renderReport = (
       `≤ ${(floorMb + 5).toFixed(1)} MB`,
       app.idleRssMb <= floorMb + 5,
       '111–112 MB, then with its loopback replay upstreams in the same process',
+    ),
+    target(
+      `${r.payloadApp} RSS after the load and the soak (${r.afterLoad.label}) / its idle RSS`,
+      `${ratio(r.afterLoad.restedRssMb, r.afterLoad.idleRssMb)}× (${r.afterLoad.restedRssMb} vs ${r.afterLoad.idleRssMb} MB; ${r.afterLoad.loadedRssMb} MB as the soak ended)`,
+      '≤ 2×',
+      r.afterLoad.restedRssMb <= 2 * r.afterLoad.idleRssMb,
+      '205–370 MB after test:load for a live heap of ~25 MB; every app with the 5-minute soak: `pnpm test:load` (see Load)',
     ),
     `- ${r.payloadApp} RSS after its first ${r.singleFlight + 101} calls (before any load) = **${cached?.warmRssMb} MB** (floor + ${((cached?.warmRssMb ?? 0) - floorMb).toFixed(1)} MB)`,
     target(

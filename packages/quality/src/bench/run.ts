@@ -15,7 +15,7 @@ import { imageNodeOptions } from '../support/node-options.js';
 import { rpc } from '../support/rpc.js';
 import { type AloneApp, spawnAlone } from '../support/spawn-alone.js';
 import { spawnApp } from '../support/spawn-app.js';
-import { measureCall, modernToolCall } from './alone.js';
+import { loadThenRest, measureCall, modernToolCall } from './alone.js';
 import type { AppFigures } from './figures.js';
 import { interleave, ratioOf, type Side } from './interleave.js';
 import { type Baseline, idleRss, rest, startBaseline } from './measure.js';
@@ -28,6 +28,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PAYLOAD_APP = 'annuaire';
 // The apps run with the Node flags of their Docker image, as in production.
 const NODE_ARGS = imageNodeOptions();
+// test:load's burst (10,000 calls × 100 connections) and a shorter soak than its 5 minutes.
+const LOAD_REQUESTS = 10_000;
+const LOAD_CONNECTIONS = 100;
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
+const AFTER_SOAK_SECONDS = 10;
 const SINGLE_FLIGHT = 20;
 const CACHED_CALLS = 100;
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -212,6 +217,17 @@ try {
     ),
   ];
   const payloadFigures = await interleave(payloadSides, rounds);
+
+  say(
+    `${PAYLOAD_APP} after test:load's load: ${LOAD_REQUESTS} calls over ${LOAD_CONNECTIONS} connections, a ${SOAK_SECONDS} s soak at ${CONNECTIONS}, then ${AFTER_SOAK_SECONDS} s at rest…`,
+  );
+  const afterLoad = await loadThenRest(annuaire, payload.body, {
+    requests: LOAD_REQUESTS,
+    connections: LOAD_CONNECTIONS,
+    soakSeconds: SOAK_SECONDS,
+    soakConnections: CONNECTIONS,
+    restSeconds: AFTER_SOAK_SECONDS,
+  });
   await stopAll();
   kept.clear();
 
@@ -276,6 +292,7 @@ try {
       aioEndpointVsApp: ratioOf(aioEndpoint, app2025),
     },
     payloadApp: PAYLOAD_APP,
+    afterLoad: { ...afterLoad, idleRssMb: idleOf(PAYLOAD_APP) },
     floor,
     floorDefaults,
     nodeArgs: NODE_ARGS,
