@@ -32,7 +32,8 @@ export const ratioOf = (a: SideFigures, b: SideFigures) => {
 export type Ratio = ReturnType<typeof ratioOf>;
 
 /**
- * Measures every side in turn, round after round (a 2 s warm-up each time, then `seconds`): on a shared
+ * Measures every side in turn, round after round (a 2 s warm-up each time, then `seconds`; odd rounds in
+ * reverse order): on a shared
  * machine the speed of the whole box drifts by ±30 % within minutes, so two sides measured minutes
  * apart compare the drift as much as the servers. Each ratio is taken within a round; the report gives
  * the median round's. Any error or non-2xx fails the bench.
@@ -44,7 +45,10 @@ export const interleave = async (
   const runs = new Map<string, CannonResult[]>(sides.map((s) => [s.name, []]));
   const loaded = new Map<string, number>();
   for (let round = 0; round < load.rounds; round++) {
-    for (const side of sides) {
+    // Every other round in reverse order: a drift of the machine's speed during a round then favours
+    // the first sides in one round and the last in the next, instead of always the same ones.
+    const order = round % 2 === 0 ? sides : [...sides].reverse();
+    for (const side of order) {
       const options = {
         url: side.url,
         body: side.body,

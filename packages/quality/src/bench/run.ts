@@ -22,7 +22,7 @@ import { type Baseline, idleRss, rest, startBaseline } from './measure.js';
 import { renderReport } from './report.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** The app whose cached answer the payload baselines send too (a 15 KB record). */
 const PAYLOAD_APP = 'annuaire';
