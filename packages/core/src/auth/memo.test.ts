@@ -28,4 +28,18 @@ describe('boundedMemo', () => {
     // 'd' found it full (a, b, c) and cleared it, so 'a' is computed again.
     expect(seen).toEqual(['a', 'b', 'c', 'd', 'a']);
   });
+
+  it('remembers only the answers worth keeping', () => {
+    const seen: string[] = [];
+    const memo = boundedMemo(
+      (k) => {
+        seen.push(k);
+        return k.startsWith('ok');
+      },
+      10,
+      (ok) => ok,
+    );
+    for (const k of ['ok-1', 'bad', 'ok-1', 'bad']) memo(k);
+    expect(seen).toEqual(['ok-1', 'bad', 'bad']);
+  });
 });

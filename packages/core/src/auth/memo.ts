@@ -5,11 +5,17 @@
  * measurable share of a cached tool call. Starting afresh (rather than evicting one by one) keeps a
  * flood of distinct values at one Map's worth of memory and costs a real client one recomputation.
  */
-export const boundedMemo = <T>(fn: (key: string) => T, max: number): ((key: string) => T) => {
+export const boundedMemo = <T>(
+  fn: (key: string) => T,
+  max: number,
+  /** Which answers to remember (default: all); the others are computed again on every call. */
+  worthKeeping: (value: T) => boolean = () => true,
+): ((key: string) => T) => {
   const kept = new Map<string, T>();
   return (key) => {
     if (kept.has(key)) return kept.get(key) as T;
     const value = fn(key);
+    if (!worthKeeping(value)) return value;
     if (kept.size >= max) kept.clear();
     kept.set(key, value);
     return value;

@@ -1,5 +1,6 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { Credentials } from './credentials.js';
+import { boundedMemo } from './memo.js';
 
 export type AuthOutcome =
   | { ok: true; username: string; scheme: 'basic' | 'bearer' }
@@ -85,17 +86,6 @@ export const createVerifier = (credentials: Credentials): Verifier => {
   // A header that verified once verifies again: the credentials are fixed for the life of the process,
   // and a client sends the same header on every request. Only successes are kept (at most 256 headers
   // of ≤ 1 KB), so every guess still pays the full constant-time check.
-  const verified = new Map<string, AuthOutcome>();
-  return {
-    verify: (header) => {
-      const known = header === undefined ? undefined : verified.get(header);
-      if (known) return known;
-      const outcome = verify(header);
-      if (outcome.ok && header !== undefined) {
-        if (verified.size >= 256) verified.clear();
-        verified.set(header, outcome);
-      }
-      return outcome;
-    },
-  };
+  const remembered = boundedMemo(verify, 256, (outcome) => outcome.ok);
+  return { verify: (header) => (header === undefined ? verify(header) : remembered(header)) };
 };

@@ -154,32 +154,32 @@ export const createFastPath = async (options: {
   const verdicts = new Map<string, boolean>();
 
   // A result the registry hands back again (the same answer, validated once) is serialized once per
-  // era: its bytes are kept beside it for as long as the registry keeps it.
-  const legacyBytes = new WeakMap<object, string>();
-  const modernBytes = new WeakMap<object, string>();
-  const bytesOf = (name: string, result: CallToolResult, modern: boolean): string => {
-    const kept = modern ? modernBytes : legacyBytes;
-    let bytes = kept.get(result);
-    if (!bytes) {
+  // era: its JSON text is kept beside it for as long as the registry keeps it.
+  const legacyText = new WeakMap<object, string>();
+  const modernText = new WeakMap<object, string>();
+  const textOf = (name: string, result: CallToolResult, modern: boolean): string => {
+    const kept = modern ? modernText : legacyText;
+    let text = kept.get(result);
+    if (!text) {
       // The modern codec projects a result by adding a text item for a non-object structuredContent
       // only; the registry's results always carry an object and its text, so they go out as they are.
       const wire =
         modern && serverInfo
           ? encodeModernResult('tools/call', result, serverInfo)
           : projectResult(projector, registry, name, result);
-      bytes = JSON.stringify(wire);
-      kept.set(result, bytes);
+      text = JSON.stringify(wire);
+      kept.set(result, text);
     }
-    return bytes;
+    return text;
   };
-  const listBytes = JSON.stringify(registry.list);
-  const modernListBytes = serverInfo
+  const listText = JSON.stringify(registry.list);
+  const modernListText = serverInfo
     ? JSON.stringify(encodeModernResult('tools/list', { ...registry.list }, serverInfo))
-    : listBytes;
+    : listText;
 
   const handle: FastPath['handle'] = async ({ message, modern }, extra) => {
     const wrap = modern ? modernEnvelope : envelope;
-    if (message.method === 'tools/list') return wrap(message.id, modern ? modernListBytes : listBytes);
+    if (message.method === 'tools/list') return wrap(message.id, modern ? modernListText : listText);
     const params = message.params as CallParams & { name: string };
     const result = await caller.call({
       name: params.name,
@@ -187,7 +187,7 @@ export const createFastPath = async (options: {
       signal: extra.signal,
       ...(extra.authInfo ? { authInfo: extra.authInfo } : {}),
     });
-    return wrap(message.id, bytesOf(params.name, result, modern));
+    return wrap(message.id, textOf(params.name, result, modern));
   };
 
   return { accept, handle, close: () => projector.close() };

@@ -1,17 +1,21 @@
 import { type CannonResult, cannon } from '../support/cannon.js';
+import { rest } from '../support/rest.js';
 import type { AloneApp } from '../support/spawn-alone.js';
-import { rest } from './measure.js';
 
-/** A 2 s warm-up, then the measured run; any error or non-2xx fails the bench. */
+/** Any error or non-2xx fails the bench: a figure measured on failing answers means nothing. */
+const clean = (label: string, r: CannonResult): CannonResult => {
+  if (r.errors > 0 || r.non2xx > 0) throw new Error(`${label}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+  return r;
+};
+
+/** A 2 s warm-up, then the measured run. */
 export const measureCall = async (
   label: string,
   options: { url: string; body: string; authorization: string; headers?: Record<string, string> },
   load: { connections: number; seconds: number },
 ): Promise<CannonResult> => {
   await cannon({ ...options, connections: load.connections, seconds: 2 });
-  const r = await cannon({ ...options, ...load });
-  if (r.errors > 0 || r.non2xx > 0) throw new Error(`${label}: ${r.errors} errors, ${r.non2xx} non-2xx`);
-  return r;
+  return clean(label, await cannon({ ...options, ...load }));
 };
 
 const ENVELOPE = {
@@ -47,12 +51,8 @@ export const loadThenRest = async (
   },
 ): Promise<{ loadedRssMb: number; restedRssMb: number; label: string }> => {
   const target = { url: app.proc.mcpUrl, body, authorization: app.proc.authorization };
-  const runs = [
-    await cannon({ ...target, connections: load.connections, amount: load.requests }),
-    await cannon({ ...target, connections: load.soakConnections, seconds: load.soakSeconds }),
-  ];
-  for (const r of runs)
-    if (r.errors > 0 || r.non2xx > 0) throw new Error(`load: ${r.errors} errors, ${r.non2xx} non-2xx`);
+  clean('load burst', await cannon({ ...target, connections: load.connections, amount: load.requests }));
+  clean('soak', await cannon({ ...target, connections: load.soakConnections, seconds: load.soakSeconds }));
   const loadedRssMb = app.proc.rssMb();
   await rest(load.restSeconds * 1000);
   return {

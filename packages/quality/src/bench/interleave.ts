@@ -1,4 +1,5 @@
-import { type CannonResult, cannon } from '../support/cannon.js';
+import type { CannonResult } from '../support/cannon.js';
+import { measureCall } from './alone.js';
 import type { Row } from './measure.js';
 
 /** One side of a comparison: a running server and the request it is sent. */
@@ -6,7 +7,7 @@ export interface Side {
   name: string;
   url: string;
   body: string;
-  authorization?: string;
+  authorization: string;
   headers?: Record<string, string>;
   idleRssMb: number;
   rssMb: () => number;
@@ -32,10 +33,9 @@ export const ratioOf = (a: SideFigures, b: SideFigures) => {
 export type Ratio = ReturnType<typeof ratioOf>;
 
 /**
- * Measures every side in turn, round after round (a 2 s warm-up each time, then `seconds`; odd rounds in
- * reverse order): on a shared
- * machine the speed of the whole box drifts by ±30 % within minutes, so two sides measured minutes
- * apart compare the drift as much as the servers. Each ratio is taken within a round; the report gives
+ * Measures every side in turn, round after round (a 2 s warm-up each time, then `seconds`; odd rounds
+ * in reverse order): on a shared machine the speed of the whole box drifts by ±30 % within minutes, so
+ * two sides measured minutes apart compare the drift as much as the servers. Each ratio is taken within a round; the report gives
  * the median round's. Any error or non-2xx fails the bench.
  */
 export const interleave = async (
@@ -49,18 +49,7 @@ export const interleave = async (
     // the first sides in one round and the last in the next, instead of always the same ones.
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) {
-      const options = {
-        url: side.url,
-        body: side.body,
-        ...(side.authorization ? { authorization: side.authorization } : {}),
-        ...(side.headers ? { headers: side.headers } : {}),
-        connections: load.connections,
-      };
-      await cannon({ ...options, seconds: 2 });
-      const r = await cannon({ ...options, seconds: load.seconds });
-      if (r.errors > 0 || r.non2xx > 0)
-        throw new Error(`${side.name}: ${r.errors} errors, ${r.non2xx} non-2xx`);
-      runs.get(side.name)?.push(r);
+      runs.get(side.name)?.push(await measureCall(side.name, side, load));
       loaded.set(side.name, side.rssMb());
     }
   }

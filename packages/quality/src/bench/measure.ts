@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { CannonResult } from '../support/cannon.js';
+import { rest } from '../support/rest.js';
 import { rssOf } from '../support/spawn-app.js';
 
 export interface Row extends CannonResult {
@@ -7,10 +8,6 @@ export interface Row extends CannonResult {
   idleRssMb: number;
   loadedRssMb: number;
 }
-
-/** How long a process rests after it listens before its idle RSS is read (start-up garbage collected). */
-export const IDLE_AFTER_MS = 1000;
-export const rest = (ms = IDLE_AFTER_MS) => new Promise((r) => setTimeout(r, ms));
 
 /** A running core bench server (raw Fastify, the SDK pattern, core's stack, the floor). */
 export interface Baseline {

@@ -12,13 +12,14 @@ import { APP_CASES, cachedCall } from '../apps/index.js';
 import { BUNDLED_SERVE_APP, buildServers, CORE_BENCH, FLOOR_LIBRARIES } from '../support/build.js';
 import { toolCallBody } from '../support/cannon.js';
 import { imageNodeOptions } from '../support/node-options.js';
+import { rest } from '../support/rest.js';
 import { rpc } from '../support/rpc.js';
 import { type AloneApp, spawnAlone } from '../support/spawn-alone.js';
 import { spawnApp } from '../support/spawn-app.js';
 import { loadThenRest, measureCall, modernToolCall } from './alone.js';
 import type { AppFigures } from './figures.js';
 import { interleave, ratioOf, type Side } from './interleave.js';
-import { type Baseline, idleRss, rest, startBaseline } from './measure.js';
+import { type Baseline, idleRss, startBaseline } from './measure.js';
 import { renderReport } from './report.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

@@ -10,6 +10,7 @@ import { APP_CASES, cachedCall } from '../apps/index.js';
 import { buildServers } from '../support/build.js';
 import { cannon, toolCallBody } from '../support/cannon.js';
 import { imageNodeOptions } from '../support/node-options.js';
+import { rest } from '../support/rest.js';
 import { rpc } from '../support/rpc.js';
 import { type AloneApp, spawnAlone } from '../support/spawn-alone.js';
 
@@ -29,7 +30,6 @@ const failures: string[] = [];
 const matches = (actual: Record<string, unknown> | undefined, expected: Record<string, unknown>) =>
   Object.entries(expected).every(([k, v]) => JSON.stringify(actual?.[k]) === JSON.stringify(v));
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 await buildServers();
 
@@ -43,7 +43,7 @@ try {
     spawned.push(alone);
     const { proc, up } = alone;
     // Started, listening, at rest: no call yet, so no cache, no connection, no lazily loaded code.
-    await sleep(1000);
+    await rest();
     const idleRss = proc.rssMb();
     say(`[load] ${app.app.padEnd(16)} idle RSS ${idleRss} MB (1 s after it listens, before any call)`);
     const call = cachedCall(app, { env: up.env, requests: () => 0, close: async () => {} });
@@ -115,7 +115,7 @@ try {
     ),
   );
   for (let t = 30; t <= SOAK_SECONDS; t += 30) {
-    await sleep(30_000);
+    await rest(30_000);
     await sample(t);
   }
   const results = await runs;
@@ -143,7 +143,7 @@ try {
   // Issue #21's bound on what a container shows once the load is over: no forced GC here, V8 and
   // the allocator keep whatever they keep after IDLE_AFTER_SOAK_SECONDS at rest.
   say(`\n[after] ${IDLE_AFTER_SOAK_SECONDS} s without load, no forced GC`);
-  await sleep(IDLE_AFTER_SOAK_SECONDS * 1000);
+  await rest(IDLE_AFTER_SOAK_SECONDS * 1000);
   for (const s of started) {
     const rss = s.alone.proc.rssMb();
     const ratio = s.idleRss > 0 ? rss / s.idleRss : Number.POSITIVE_INFINITY;

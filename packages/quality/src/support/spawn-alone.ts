@@ -10,17 +10,12 @@ export interface AloneApp {
   stop: () => Promise<void>;
 }
 
-export const spawnAlone = async (
-  app: string,
-  nodeArgs: string[],
-  processEnv: Record<string, string> = {},
-): Promise<AloneApp> => {
+export const spawnAlone = async (app: string, nodeArgs: string[]): Promise<AloneApp> => {
   const up = await spawnApp(app, { entry: BUNDLED_SERVE_UPSTREAMS });
   try {
     const proc = await spawnApp(app, {
       entry: BUNDLED_SERVE_ALONE,
       nodeArgs,
-      processEnv,
       env: { ...up.env, AUTH_USERNAME: TEST_CREDENTIAL.username, AUTH_PASSWORD: TEST_CREDENTIAL.password },
     });
     return {

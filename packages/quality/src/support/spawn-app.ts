@@ -42,13 +42,7 @@ export const rssOf = (pid: number): number => {
 /** Starts `serve-app.ts <app>` as a real process and resolves once it listens. */
 export const spawnApp = (
   app: string,
-  options: {
-    env?: Record<string, string>;
-    nodeArgs?: string[];
-    entry?: string;
-    /** Variables of the process itself (not the app's config): what the image sets, e.g. MALLOC_ARENA_MAX. */
-    processEnv?: Record<string, string>;
-  } = {},
+  options: { env?: Record<string, string>; nodeArgs?: string[]; entry?: string } = {},
 ): Promise<AppProcess> =>
   new Promise((resolve, reject) => {
     const args = options.entry
@@ -58,7 +52,6 @@ export const spawnApp = (
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
-        ...options.processEnv,
         APP_ENV_JSON: JSON.stringify(options.env ?? {}),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
