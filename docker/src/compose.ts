@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { type ComposeFile, type ComposeService, labelMap, ROOT } from './repo.js';
 import { type Exit, run } from './run.js';
@@ -162,7 +163,8 @@ export const composeBin = composeCommand();
 export const REQUIRED_ENV = {
   MCP_DOMAIN: 'mcp.example.com',
   AUTH_USERNAME: 'ops',
-  AUTH_PASSWORD: 'only-a-test-password',
+  // Made per run: secrets never live in the tree, not even a test's.
+  AUTH_PASSWORD: randomBytes(18).toString('base64url'),
   MCP_SUBNET: '172.30.10.0/24',
 };
 

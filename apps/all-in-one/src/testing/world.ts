@@ -3,6 +3,7 @@
 // HAND-MADE variant, labelled where it is built below, because no recorded site, domain or LinkedIn
 // page of a company in the annuaire fixtures exists (and no company is in both the annuaire fixtures
 // and the siret pages).
+import { randomBytes } from 'node:crypto';
 import type { ReplayReply, ReplayServer } from '@mcp/core/testing';
 import { readFixtureJson, readFixtureText, startReplayServer } from '@mcp/core/testing';
 
@@ -125,7 +126,8 @@ export const startWorld = async (): Promise<World> => {
       ANNUAIRE_BASE_URL: server.url,
       ANNUAIRE_CACHE_TTL_S: '0',
       ANNUAIRE_TIMEOUT_MS: '3000',
-      SERPER_API_KEY: 'test-key',
+      // Any value selects Serper (its replay here ignores it); made per run, never a literal key.
+      SERPER_API_KEY: randomBytes(12).toString('hex'),
       SERPER_BASE_URL: server.url,
       RDAP_FR_BASE_URL: server.url,
       RDAP_TIMEOUT_MS: '6000',
